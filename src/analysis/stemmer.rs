@@ -1,0 +1,108 @@
+//! Snowball French stemming (rust-stemmers) that gives unaccented spellings the stem of the accented ones.
+//!
+//! Snowball's French rules read accents (`-ée`, `-ière`, `-ité`, `-ès`), so `harcelee` and
+//! `harcelée` would stem apart. Tokens typed without any accent first get the accents of the
+//! French suffixes that carry them back, then everything is stemmed as written; accent folding
+//! comes after, in its own filter.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+
+/// Unaccented suffixes and their accented spelling, longest first.
+const SUFFIX_ACCENTS: &[(&str, &str)] = &[
+    ("ierement", "ièrement"),
+    ("ieres", "ières"),
+    ("iere", "ière"),
+    ("ites", "ités"),
+    ("ite", "ité"),
+    ("ees", "ées"),
+    ("ee", "ée"),
+];
+
+/// Common invariable words ending in `-ès` or `-à`, whose bare spelling Snowball would cut.
+const WHOLE_WORD_ACCENTS: &[(&str, &str)] = &[
+    ("apres", "après"),
+    ("aupres", "auprès"),
+    ("tres", "très"),
+    ("pres", "près"),
+    ("deces", "décès"),
+    ("acces", "accès"),
+    ("proces", "procès"),
+    ("succes", "succès"),
+    ("exces", "excès"),
+    ("progres", "progrès"),
+    ("congres", "congrès"),
+    ("deja", "déjà"),
+    ("voila", "voilà"),
+];
+
+/// Stems French tokens with Snowball, accent-aware (see the module doc).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FrenchStemmer;
+
+impl TokenFilter for FrenchStemmer {
+    type Tokenizer<T: Tokenizer> = StemmerWrapper<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> StemmerWrapper<T> {
+        StemmerWrapper(tokenizer)
+    }
+}
+
+/// The tokenizer produced by [`FrenchStemmer`].
+#[derive(Clone)]
+pub struct StemmerWrapper<T>(T);
+
+impl<T: Tokenizer> Tokenizer for StemmerWrapper<T> {
+    type TokenStream<'a> = StemmerStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        StemmerStream {
+            tail: self.0.token_stream(text),
+            stemmer: Stemmer::create(Algorithm::French),
+        }
+    }
+}
+
+/// The token stream produced by [`FrenchStemmer`].
+pub struct StemmerStream<S> {
+    tail: S,
+    stemmer: Stemmer,
+}
+
+impl<S: TokenStream> TokenStream for StemmerStream<S> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        if !token.text.bytes().any(|b| b.is_ascii_digit()) {
+            let stem = self.stemmer.stem(&with_suffix_accents(&token.text)).into_owned();
+            token.text = stem;
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+/// Puts back the accents of a known suffix on a word written without any accent.
+pub fn with_suffix_accents(word: &str) -> std::borrow::Cow<'_, str> {
+    if !word.is_ascii() {
+        return word.into();
+    }
+    if let Some((_, accented)) = WHOLE_WORD_ACCENTS.iter().find(|(bare, _)| *bare == word) {
+        return (*accented).into();
+    }
+    for (bare, accented) in SUFFIX_ACCENTS {
+        if word.len() > bare.len() + 2 && word.ends_with(bare) {
+            return format!("{}{accented}", &word[..word.len() - bare.len()]).into();
+        }
+    }
+    word.into()
+}
