@@ -7,3 +7,13 @@ pub mod parse;
 
 pub use article::{Article, Dateline, Entities, YearSource};
 pub use error::{Error, Result};
+pub mod indexer;
+pub mod schema;
+pub mod store;
+
+pub use indexer::{IndexOptions, IndexSummary, build_index};
+pub mod query;
+pub mod search;
+pub mod snippet;
+
+pub use search::{Engine, Hit, SearchOptions, SearchResults, Sort};

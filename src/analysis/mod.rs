@@ -12,8 +12,8 @@ pub use stemmer::{FrenchStemmer, with_suffix_accents};
 
 use tantivy::Index;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter, TextAnalyzer,
-    TokenStream,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
+    TextAnalyzer, TokenStream,
 };
 
 /// The name under which the French analyzer is registered in every index.
@@ -86,8 +86,14 @@ mod tests {
             ("grève grèves greve", &["grev", "grev", "grev"]),
             ("manifestants manifestant", &["manifest", "manifest"]),
             ("élections élection election", &["elect", "elect", "elect"]),
-            ("coopération coopérations cooperation", &["cooper", "cooper", "cooper"]),
-            ("harcelée harcelee harcelées", &["harcel", "harcel", "harcel"]),
+            (
+                "coopération coopérations cooperation",
+                &["cooper", "cooper", "cooper"],
+            ),
+            (
+                "harcelée harcelee harcelées",
+                &["harcel", "harcel", "harcel"],
+            ),
             ("première premiere premières", &["premi", "premi", "premi"]),
             ("écoutée écoutées ecoutee", &["ecout", "ecout", "ecout"]),
             ("décédée decedee", &["deced", "deced"]),
@@ -104,7 +110,12 @@ mod tests {
 
     #[test]
     fn folds_accents_and_ligatures() {
-        let cases = [("Séoul", "Seoul"), ("cœur", "coeur"), ("Noël", "Noel"), ("plain", "plain")];
+        let cases = [
+            ("Séoul", "Seoul"),
+            ("cœur", "coeur"),
+            ("Noël", "Noel"),
+            ("plain", "plain"),
+        ];
         for (input, expected) in cases {
             assert_eq!(fold_accents(input), expected);
         }

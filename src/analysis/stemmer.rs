@@ -76,7 +76,10 @@ impl<S: TokenStream> TokenStream for StemmerStream<S> {
         }
         let token = self.tail.token_mut();
         if !token.text.bytes().any(|b| b.is_ascii_digit()) {
-            let stem = self.stemmer.stem(&with_suffix_accents(&token.text)).into_owned();
+            let stem = self
+                .stemmer
+                .stem(&with_suffix_accents(&token.text))
+                .into_owned();
             token.text = stem;
         }
         true

@@ -46,7 +46,11 @@ mod tests {
 
     #[test]
     fn keeps_ordinary_lines() {
-        let cases = ["La fin (FIN) du texte", "Il a estimé le temps de lecture", "copyright en débat"];
+        let cases = [
+            "La fin (FIN) du texte",
+            "Il a estimé le temps de lecture",
+            "copyright en débat",
+        ];
         for line in cases {
             assert_eq!(article_lines(line), [line]);
         }

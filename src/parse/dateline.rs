@@ -38,7 +38,8 @@ static WIRE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static WIKI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^{DATE_PATTERN}\s*\.\s*[-–—]+\s+")).expect("the wiki dateline pattern is valid")
+    Regex::new(&format!(r"^{DATE_PATTERN}\s*\.\s*[-–—]+\s+"))
+        .expect("the wiki dateline pattern is valid")
 });
 
 /// The dateline that opens `paragraph`, if there is one.
@@ -78,21 +79,47 @@ mod tests {
 
     #[test]
     fn recognizes_every_shape() {
-        type Expected = (&'static str, Option<&'static str>, Option<&'static str>, Option<DayMonth>);
+        type Expected = (
+            &'static str,
+            Option<&'static str>,
+            Option<&'static str>,
+            Option<DayMonth>,
+        );
         let cases: &[(&str, Expected)] = &[
             (
                 "SEOUL, le 7 novembre (Yonhap) – Hier, une rencontre",
-                ("SEOUL, le 7 novembre (Yonhap)", Some("SEOUL"), Some("Yonhap"), dm(7, 11, None)),
+                (
+                    "SEOUL, le 7 novembre (Yonhap)",
+                    Some("SEOUL"),
+                    Some("Yonhap"),
+                    dm(7, 11, None),
+                ),
             ),
-            ("PARIS (AFP) - Le gouvernement", ("PARIS (AFP)", Some("PARIS"), Some("AFP"), None)),
+            (
+                "PARIS (AFP) - Le gouvernement",
+                ("PARIS (AFP)", Some("PARIS"), Some("AFP"), None),
+            ),
             (
                 "Moscou, 12 mars 2024 (Reuters) — Le Kremlin",
-                ("Moscou, 12 mars 2024 (Reuters)", Some("Moscou"), Some("Reuters"), dm(12, 3, Some(2024))),
+                (
+                    "Moscou, 12 mars 2024 (Reuters)",
+                    Some("Moscou"),
+                    Some("Reuters"),
+                    dm(12, 3, Some(2024)),
+                ),
             ),
-            ("BRUXELLES, 3 juin - La Commission", ("BRUXELLES, 3 juin", Some("BRUXELLES"), None, dm(3, 6, None))),
+            (
+                "BRUXELLES, 3 juin - La Commission",
+                ("BRUXELLES, 3 juin", Some("BRUXELLES"), None, dm(3, 6, None)),
+            ),
             (
                 "AFP, publié le jeudi 02 juillet 2020 à 19h19",
-                ("AFP, publié le jeudi 02 juillet 2020 à 19h19", None, Some("AFP"), dm(2, 7, Some(2020))),
+                (
+                    "AFP, publié le jeudi 02 juillet 2020 à 19h19",
+                    None,
+                    Some("AFP"),
+                    dm(2, 7, Some(2020)),
+                ),
             ),
             (
                 "Orange avec AFP-Services, publié le vendredi 29 mars 2019 à 20h30",
@@ -103,11 +130,22 @@ mod tests {
                     dm(29, 3, Some(2019)),
                 ),
             ),
-            ("publié le 29 mars", ("publié le 29 mars", None, None, dm(29, 3, None))),
-            ("22 mai 2012. - Prévu initialement", ("22 mai 2012", None, None, dm(22, 5, Some(2012)))),
+            (
+                "publié le 29 mars",
+                ("publié le 29 mars", None, None, dm(29, 3, None)),
+            ),
+            (
+                "22 mai 2012. - Prévu initialement",
+                ("22 mai 2012", None, None, dm(22, 5, Some(2012))),
+            ),
             (
                 "NEW YORK, 1er janvier 2025 (AP) – Texte",
-                ("NEW YORK, 1er janvier 2025 (AP)", Some("NEW YORK"), Some("AP"), dm(1, 1, Some(2025))),
+                (
+                    "NEW YORK, 1er janvier 2025 (AP)",
+                    Some("NEW YORK"),
+                    Some("AP"),
+                    dm(1, 1, Some(2025)),
+                ),
             ),
         ];
         for (input, (text, place, agency, day_month)) in cases {

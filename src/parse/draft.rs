@@ -93,7 +93,11 @@ impl Draft {
 
 /// The dateline's full date and where its year came from: the dateline, another full date of the
 /// article, a year folder of the path, or the file's modification time.
-fn date_of(raw: &RawDateline, context: &str, source: &Source<'_>) -> Option<(NaiveDate, YearSource)> {
+fn date_of(
+    raw: &RawDateline,
+    context: &str,
+    source: &Source<'_>,
+) -> Option<(NaiveDate, YearSource)> {
     let day_month = raw.day_month?;
     if let Some(year) = day_month.year {
         return Some((day_month.in_year(year)?, YearSource::Dateline));
@@ -112,7 +116,10 @@ fn date_of(raw: &RawDateline, context: &str, source: &Source<'_>) -> Option<(Nai
 fn folder_date(path: &Path) -> Option<NaiveDate> {
     let parts: Vec<&str> = path.parent()?.iter().filter_map(|p| p.to_str()).collect();
     let (at, year) = parts.iter().enumerate().rev().find_map(|(i, part)| {
-        let year: i32 = part.parse().ok().filter(|y| (1900..=2100).contains(y) && part.len() == 4)?;
+        let year: i32 = part
+            .parse()
+            .ok()
+            .filter(|y| (1900..=2100).contains(y) && part.len() == 4)?;
         Some((i, year))
     })?;
     let month = parts
@@ -139,22 +146,43 @@ mod tests {
             paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
             ..Draft::default()
         };
-        draft.finish(path.into(), &Source { path: Path::new(path), modified })
+        draft.finish(
+            path.into(),
+            &Source {
+                path: Path::new(path),
+                modified,
+            },
+        )
     }
 
     #[test]
     fn infers_the_missing_year() {
         let mtime = Some(ymd(2024, 1, 10));
         let cases: &[(&[&str], &str, Option<NaiveDate>, YearSource)] = &[
-            (&["PARIS, 3 juin 2021 (AFP) - Texte."], "a.txt", Some(ymd(2021, 6, 3)), YearSource::Dateline),
+            (
+                &["PARIS, 3 juin 2021 (AFP) - Texte."],
+                "a.txt",
+                Some(ymd(2021, 6, 3)),
+                YearSource::Dateline,
+            ),
             (
                 &["PARIS, 2 janvier (AFP) - Après le vote du 28 décembre 2019, rien."],
                 "a.txt",
                 Some(ymd(2020, 1, 2)),
                 YearSource::Article,
             ),
-            (&["publié le 29 mars", "Texte."], "x/2019/03/a.txt", Some(ymd(2019, 3, 29)), YearSource::Folder),
-            (&["BRUXELLES, 28 décembre - Texte."], "a.txt", Some(ymd(2023, 12, 28)), YearSource::FileTime),
+            (
+                &["publié le 29 mars", "Texte."],
+                "x/2019/03/a.txt",
+                Some(ymd(2019, 3, 29)),
+                YearSource::Folder,
+            ),
+            (
+                &["BRUXELLES, 28 décembre - Texte."],
+                "a.txt",
+                Some(ymd(2023, 12, 28)),
+                YearSource::FileTime,
+            ),
         ];
         for (paragraphs, path, date, from) in cases {
             let article = finish(paragraphs, path, mtime);
@@ -166,9 +194,17 @@ mod tests {
 
     #[test]
     fn removes_the_dateline_from_the_body() {
-        let article = finish(&["Résumé d'une phrase.", "22 mai 2012. - Prévu initialement."], "w.txt", None);
+        let article = finish(
+            &["Résumé d'une phrase.", "22 mai 2012. - Prévu initialement."],
+            "w.txt",
+            None,
+        );
         assert_eq!(article.body, "Résumé d'une phrase.\n\nPrévu initialement.");
-        let article = finish(&["AFP, publié le jeudi 02 juillet 2020 à 19h19", "Le texte."], "o.txt", None);
+        let article = finish(
+            &["AFP, publié le jeudi 02 juillet 2020 à 19h19", "Le texte."],
+            "o.txt",
+            None,
+        );
         assert_eq!(article.body, "Le texte.");
         assert_eq!(article.date(), Some(ymd(2020, 7, 2)));
     }

@@ -59,11 +59,24 @@ impl DayMonth {
 /// The number of a French month name, accents optional, any case.
 pub fn month_number(name: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
-        "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-        "octobre", "novembre", "decembre",
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
     ];
     let folded = crate::analysis::fold_accents(&name.to_lowercase());
-    MONTHS.iter().position(|m| *m == folded).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| *m == folded)
+        .map(|i| i as u32 + 1)
 }
 
 /// The first complete date (day, month and year) written in `text`.
@@ -93,8 +106,14 @@ mod tests {
     #[test]
     fn finds_the_first_full_date() {
         let cases = [
-            ("le scrutin du 14 décembre 2025 approche", Some(ymd(2025, 12, 14))),
-            ("le 7 novembre, puis le 1er mars 2024", Some(ymd(2024, 3, 1))),
+            (
+                "le scrutin du 14 décembre 2025 approche",
+                Some(ymd(2025, 12, 14)),
+            ),
+            (
+                "le 7 novembre, puis le 1er mars 2024",
+                Some(ymd(2024, 3, 1)),
+            ),
             ("jeudi 02 juillet 2020 à 19h19", Some(ymd(2020, 7, 2))),
             ("31 fevrier 2020 puis 3 AOUT 2021", Some(ymd(2021, 8, 3))),
             ("le 7 novembre", None),
@@ -106,11 +125,25 @@ mod tests {
 
     #[test]
     fn places_a_yearless_date() {
-        let jan2 = DayMonth { day: 2, month: 1, year: None };
+        let jan2 = DayMonth {
+            day: 2,
+            month: 1,
+            year: None,
+        };
         assert_eq!(jan2.nearest_to(ymd(2019, 12, 28)), Some(ymd(2020, 1, 2)));
-        let dec28 = DayMonth { day: 28, month: 12, year: None };
-        assert_eq!(dec28.latest_until(ymd(2024, 1, 10)), Some(ymd(2023, 12, 28)));
-        assert_eq!(dec28.latest_until(ymd(2024, 12, 28)), Some(ymd(2024, 12, 28)));
+        let dec28 = DayMonth {
+            day: 28,
+            month: 12,
+            year: None,
+        };
+        assert_eq!(
+            dec28.latest_until(ymd(2024, 1, 10)),
+            Some(ymd(2023, 12, 28))
+        );
+        assert_eq!(
+            dec28.latest_until(ymd(2024, 12, 28)),
+            Some(ymd(2024, 12, 28))
+        );
     }
 
     #[test]

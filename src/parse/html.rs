@@ -6,9 +6,12 @@ use std::sync::LazyLock;
 
 static HEADLINE: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
 static PAGE_TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
-static BLOCKS: LazyLock<Selector> = LazyLock::new(|| selector("p, h2, h3, h4, li, blockquote, pre"));
+static BLOCKS: LazyLock<Selector> =
+    LazyLock::new(|| selector("p, h2, h3, h4, li, blockquote, pre"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| selector("body"));
-static NON_TEXT: &[&str] = &["script", "style", "noscript", "template", "nav", "header", "footer", "aside"];
+static NON_TEXT: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside",
+];
 
 fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("a valid CSS selector")
@@ -32,7 +35,11 @@ pub fn draft_from_html(html: &str) -> Draft {
         .filter(|text| !text.is_empty())
         .collect();
     if paragraphs.is_empty() {
-        paragraphs = page.select(&BODY).map(visible_text).filter(|t| !t.is_empty()).collect();
+        paragraphs = page
+            .select(&BODY)
+            .map(visible_text)
+            .filter(|t| !t.is_empty())
+            .collect();
     }
     Draft {
         title,
@@ -45,11 +52,15 @@ pub fn draft_from_html(html: &str) -> Draft {
 fn visible_text(element: ElementRef<'_>) -> String {
     let mut words = Vec::new();
     for node in element.descendants() {
-        let Some(text) = node.value().as_text() else { continue };
-        let hidden = node
-            .ancestors()
-            .filter_map(ElementRef::wrap)
-            .any(|a| matches!(a.value().name(), "script" | "style" | "noscript" | "template"));
+        let Some(text) = node.value().as_text() else {
+            continue;
+        };
+        let hidden = node.ancestors().filter_map(ElementRef::wrap).any(|a| {
+            matches!(
+                a.value().name(),
+                "script" | "style" | "noscript" | "template"
+            )
+        });
         if !hidden {
             words.extend(text.split_whitespace());
         }
@@ -88,12 +99,17 @@ mod tests {
             <footer><p>© Site</p></footer></body></html>"#;
         let draft = draft_from_html(html);
         assert_eq!(draft.title, "La grève continue");
-        assert_eq!(draft.paragraphs, ["PARIS (AFP) - Les manifestants défilent.", "Un point"]);
+        assert_eq!(
+            draft.paragraphs,
+            ["PARIS (AFP) - Les manifestants défilent.", "Un point"]
+        );
     }
 
     #[test]
     fn falls_back_to_title_and_body_text() {
-        let draft = draft_from_html("<html><head><title>Seul titre</title></head><body>Texte nu<script>x()</script></body></html>");
+        let draft = draft_from_html(
+            "<html><head><title>Seul titre</title></head><body>Texte nu<script>x()</script></body></html>",
+        );
         assert_eq!(draft.title, "Seul titre");
         assert_eq!(draft.paragraphs, ["Texte nu"]);
     }

@@ -45,7 +45,8 @@ mod tests {
     #[test]
     fn reads_every_body_key() {
         for key in ["body", "text", "article"] {
-            let json = format!(r#"{{"title": "T", "{key}": "Un.\n\nDeux.", "date": "2025-03-14"}}"#);
+            let json =
+                format!(r#"{{"title": "T", "{key}": "Un.\n\nDeux.", "date": "2025-03-14"}}"#);
             let draft = draft_from_json(&json).unwrap();
             assert_eq!(draft.title, "T");
             assert_eq!(draft.paragraphs, ["Un.", "Deux."]);
@@ -56,9 +57,15 @@ mod tests {
     #[test]
     fn rejects_bad_objects() {
         let cases = [
-            ("{", "bad JSON: EOF while parsing an object at line 1 column 1"),
+            (
+                "{",
+                "bad JSON: EOF while parsing an object at line 1 column 1",
+            ),
             ("{}", "no `title` and no `body`, `text` or `article`"),
-            ("\"texte\"", "bad JSON: invalid type: string \"texte\", expected struct JsonArticle at line 1 column 7"),
+            (
+                "\"texte\"",
+                "bad JSON: invalid type: string \"texte\", expected struct JsonArticle at line 1 column 7",
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(draft_from_json(input).unwrap_err(), expected);

@@ -121,7 +121,11 @@ fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => text.into(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0,
+        Err(_) => {
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+        }
     }
 }
 
@@ -130,12 +134,18 @@ mod tests {
     use super::*;
 
     fn source(path: &str) -> Source<'_> {
-        Source { path: Path::new(path), modified: None }
+        Source {
+            path: Path::new(path),
+            modified: None,
+        }
     }
 
     #[test]
     fn decodes_common_encodings() {
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Corée".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Corée".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         let cases: &[(&[u8], &str)] = &[
             ("Corée".as_bytes(), "Corée"),
             (b"\xEF\xBB\xBFCor\xC3\xA9e", "Corée"),
@@ -151,17 +161,32 @@ mod tests {
     fn reports_bad_json_lines_and_keeps_the_others() {
         let text = "{\"title\": \"Un\", \"body\": \"A.\"}\n{oops\n\n{\"title\": \"Deux\", \"text\": \"B.\"}\n";
         let parsed = parse_bytes(text.as_bytes(), Format::JsonLines, &source("a.jsonl")).unwrap();
-        let titles: Vec<_> = parsed.articles.iter().map(|a| (a.path.as_str(), a.title.as_str())).collect();
+        let titles: Vec<_> = parsed
+            .articles
+            .iter()
+            .map(|a| (a.path.as_str(), a.title.as_str()))
+            .collect();
         assert_eq!(titles, [("a.jsonl:1", "Un"), ("a.jsonl:4", "Deux")]);
         let problems: Vec<_> = parsed.problems.iter().map(|e| e.to_string()).collect();
-        assert_eq!(problems, ["a.jsonl:2: bad JSON: key must be a string at line 1 column 2"]);
+        assert_eq!(
+            problems,
+            ["a.jsonl:2: bad JSON: key must be a string at line 1 column 2"]
+        );
     }
 
     #[test]
     fn refuses_empty_and_binary_files() {
-        let cases: &[(&[u8], &str)] = &[(b"  \n", "x.txt: empty file"), (b"\x00\x01\x02", "x.txt: binary file")];
+        let cases: &[(&[u8], &str)] = &[
+            (b"  \n", "x.txt: empty file"),
+            (b"\x00\x01\x02", "x.txt: binary file"),
+        ];
         for (bytes, expected) in cases {
-            assert_eq!(parse_bytes(bytes, Format::Text, &source("x.txt")).unwrap_err().to_string(), *expected);
+            assert_eq!(
+                parse_bytes(bytes, Format::Text, &source("x.txt"))
+                    .unwrap_err()
+                    .to_string(),
+                *expected
+            );
         }
     }
 }

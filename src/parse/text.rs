@@ -8,8 +8,16 @@ use super::draft::Draft;
 /// the rest are paragraphs, site boilerplate removed.
 pub fn draft_from_text(text: &str) -> Draft {
     let lines = article_lines(text);
-    let mut lines = lines.iter().map(String::as_str).skip_while(|l| l.is_empty());
-    let title = lines.next().unwrap_or_default().trim_start_matches('#').trim().to_string();
+    let mut lines = lines
+        .iter()
+        .map(String::as_str)
+        .skip_while(|l| l.is_empty());
+    let title = lines
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .trim()
+        .to_string();
     Draft {
         title,
         paragraphs: paragraphs(lines),
@@ -42,10 +50,18 @@ mod tests {
     #[test]
     fn splits_title_and_paragraphs() {
         let cases: &[(&str, &str, &[&str])] = &[
-            ("Titre\n\nUn.\nDeux.\n\n\nTrois.", "Titre", &["Un.\nDeux.", "Trois."]),
+            (
+                "Titre\n\nUn.\nDeux.\n\n\nTrois.",
+                "Titre",
+                &["Un.\nDeux.", "Trois."],
+            ),
             ("\n\n# Titre md\n\nCorps.", "Titre md", &["Corps."]),
             ("Titre seul", "Titre seul", &[]),
-            ("Titre\n\nEstimated read time 1 min read\n\nTexte.\n\n(FIN)", "Titre", &["Texte."]),
+            (
+                "Titre\n\nEstimated read time 1 min read\n\nTexte.\n\n(FIN)",
+                "Titre",
+                &["Texte."],
+            ),
         ];
         for (input, title, paragraphs) in cases {
             let draft = draft_from_text(input);

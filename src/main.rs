@@ -1,0 +1,100 @@
+//! The `depeche` command: parses flags, calls the library, prints. Exit 0 with results, 1 with none,
+//! 2 on error.
+
+mod cli;
+mod output;
+mod progress;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+use cli::{Cli, Command, SearchFlags};
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(found) => ExitCode::from(if found { 0 } else { 1 }),
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("depeche: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs one command; `Ok(false)` when it found nothing.
+fn run(command: Command) -> Result<bool> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let found = match command {
+        Command::Index {
+            corpus,
+            index,
+            threads,
+            memory_mb,
+            json,
+        } => {
+            let options = cli::index_options(corpus, index, threads, memory_mb);
+            let bar = progress::Bar::new();
+            let summary = depeche::build_index(&options, &bar)
+                .with_context(|| format!("indexing {}", options.corpus.display()))?;
+            bar.finish();
+            output::index_summary(&mut out, &summary, json)?;
+            summary.articles > 0
+        }
+        Command::Search {
+            query,
+            index,
+            limit,
+            offset,
+            sort,
+            from,
+            to,
+            all_terms,
+            json,
+        } => {
+            let flags = SearchFlags {
+                query,
+                limit,
+                offset,
+                sort,
+                from,
+                to,
+                all_terms,
+            };
+            let options = flags.into_options()?;
+            let engine = depeche::Engine::open(&index)?;
+            let results = engine.search(&options)?;
+            if json {
+                output::search_json(&mut out, &results)?;
+            } else {
+                output::search_text(&mut out, &results, output::use_color())?;
+            }
+            !results.hits.is_empty()
+        }
+        Command::Extract { file, json } => {
+            let format = depeche::parse::Format::of(&file).with_context(|| {
+                format!(
+                    "{}: not an article format (.txt .md .html .json .jsonl)",
+                    file.display()
+                )
+            })?;
+            let parsed = depeche::parse::parse_file(&file, format)?;
+            output::extract(&mut out, &parsed.articles, json)?;
+            for problem in &parsed.problems {
+                eprintln!("depeche: skipped {problem}");
+            }
+            !parsed.articles.is_empty()
+        }
+    };
+    out.flush()?;
+    Ok(found)
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|e| e.downcast_ref::<io::Error>())
+        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}

@@ -1,0 +1,216 @@
+//! Printing results: human-readable text (bold highlights on a terminal) or JSON for scripts.
+
+use depeche::indexer::IndexSummary;
+use depeche::{Article, Hit, SearchResults};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// Whether to emphasise with ANSI bold: stdout is a terminal and `NO_COLOR` is unset or empty.
+pub fn use_color() -> bool {
+    use std::io::IsTerminal;
+    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+#[derive(Serialize)]
+struct JsonResults<'a> {
+    query: &'a str,
+    total_hits: usize,
+    took_ms: f64,
+    hits: Vec<JsonHit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    rank: usize,
+    score: f32,
+    partial: bool,
+    title: &'a str,
+    dateline: Option<&'a str>,
+    place: Option<&'a str>,
+    agency: Option<&'a str>,
+    date: Option<String>,
+    path: &'a str,
+    snippet: String,
+}
+
+/// Prints search results as one JSON object.
+pub fn search_json(out: &mut impl Write, results: &SearchResults) -> io::Result<()> {
+    let hits = results.hits.iter().map(|hit| JsonHit {
+        rank: hit.rank,
+        score: hit.score,
+        partial: hit.partial,
+        title: &hit.title,
+        dateline: hit.dateline.as_deref(),
+        place: hit.place.as_deref(),
+        agency: hit.agency.as_deref(),
+        date: hit.date.map(|d| d.to_string()),
+        path: &hit.path,
+        snippet: hit.snippet.to_html(),
+    });
+    let json = JsonResults {
+        query: &results.query,
+        total_hits: results.total_hits,
+        took_ms: results.took_ms,
+        hits: hits.collect(),
+    };
+    serde_json::to_writer(&mut *out, &json)?;
+    writeln!(out)
+}
+
+/// Prints search results for people.
+pub fn search_text(out: &mut impl Write, results: &SearchResults, color: bool) -> io::Result<()> {
+    let shown = results.hits.len();
+    let partial = results.hits.iter().filter(|h| h.partial).count();
+    write!(
+        out,
+        "{} article(s) match every term; showing {shown}",
+        results.total_hits
+    )?;
+    if partial > 0 {
+        write!(out, " ({partial} partial: missing some terms)")?;
+    }
+    writeln!(out, " in {:.1} ms", results.took_ms)?;
+    for hit in &results.hits {
+        writeln!(out)?;
+        hit_text(out, hit, color)?;
+    }
+    Ok(())
+}
+
+fn hit_text(out: &mut impl Write, hit: &Hit, color: bool) -> io::Result<()> {
+    let (bold, plain) = if color {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
+    let partial = if hit.partial { " [partial]" } else { "" };
+    writeln!(
+        out,
+        "{}. {bold}{}{plain}  (score {:.2}){partial}",
+        hit.rank, hit.title, hit.score
+    )?;
+    let mut about: Vec<String> = Vec::new();
+    about.extend(hit.dateline.clone());
+    about.extend(hit.date.map(|d| d.to_string()));
+    about.push(hit.path.clone());
+    writeln!(out, "   {}", about.join(" · "))?;
+    if !hit.snippet.text.is_empty() {
+        writeln!(
+            out,
+            "   {}",
+            hit.snippet.render(bold, plain, str::to_string)
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct JsonSummary<'a> {
+    files_seen: usize,
+    not_articles: usize,
+    articles: usize,
+    skipped: Vec<JsonSkip<'a>>,
+    bytes: u64,
+    elapsed_s: f64,
+    mb_per_s: f64,
+}
+
+#[derive(Serialize)]
+struct JsonSkip<'a> {
+    path: &'a str,
+    reason: &'a str,
+}
+
+/// Prints an indexing summary, as text or JSON.
+pub fn index_summary(out: &mut impl Write, summary: &IndexSummary, json: bool) -> io::Result<()> {
+    if json {
+        let skipped = summary.skipped.iter().map(|s| JsonSkip {
+            path: &s.path,
+            reason: &s.reason,
+        });
+        let json = JsonSummary {
+            files_seen: summary.files_seen,
+            not_articles: summary.not_articles,
+            articles: summary.articles,
+            skipped: skipped.collect(),
+            bytes: summary.bytes,
+            elapsed_s: summary.elapsed.as_secs_f64(),
+            mb_per_s: summary.megabytes_per_second(),
+        };
+        serde_json::to_writer(&mut *out, &json)?;
+        return writeln!(out);
+    }
+    writeln!(
+        out,
+        "indexed {} articles from {} files in {:.2} s ({:.1} MB/s)",
+        summary.articles,
+        summary.files_seen,
+        summary.elapsed.as_secs_f64(),
+        summary.megabytes_per_second()
+    )?;
+    writeln!(
+        out,
+        "files not read (not articles): {}",
+        summary.not_articles
+    )?;
+    writeln!(out, "skipped: {}", summary.skipped.len())?;
+    for skip in &summary.skipped {
+        writeln!(out, "  {}: {}", skip.path, skip.reason)?;
+    }
+    Ok(())
+}
+
+/// Prints what the parser saw, as JSON (one object per article, one per line) or text.
+pub fn extract(out: &mut impl Write, articles: &[Article], json: bool) -> io::Result<()> {
+    for article in articles {
+        if json {
+            serde_json::to_writer(&mut *out, article)?;
+            writeln!(out)?;
+        } else {
+            article_text(out, article)?;
+        }
+    }
+    Ok(())
+}
+
+fn article_text(out: &mut impl Write, article: &Article) -> io::Result<()> {
+    let none = || "-".to_string();
+    let dateline = article.dateline.clone().unwrap_or_default();
+    let year_from = dateline
+        .year_from
+        .map(|y| format!(" (year from {})", serde_plain(&y)))
+        .unwrap_or_default();
+    writeln!(out, "path:     {}", article.path)?;
+    writeln!(out, "title:    {}", article.title)?;
+    writeln!(
+        out,
+        "dateline: {}",
+        Some(dateline.text)
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(none)
+    )?;
+    writeln!(out, "place:    {}", dateline.place.unwrap_or_else(none))?;
+    writeln!(
+        out,
+        "date:     {}{year_from}",
+        dateline.date.map_or_else(none, |d| d.to_string())
+    )?;
+    writeln!(out, "agency:   {}", dateline.agency.unwrap_or_else(none))?;
+    let entities = &article.entities;
+    for (kind, names) in [
+        ("per", &entities.per),
+        ("loc", &entities.loc),
+        ("org", &entities.org),
+    ] {
+        writeln!(out, "{kind}:      {}", names.join("; "))?;
+    }
+    writeln!(out, "body:\n{}\n", article.body)
+}
+
+/// A unit enum variant's serde name (`file_time`).
+fn serde_plain(value: &impl Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}

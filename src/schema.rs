@@ -1,0 +1,120 @@
+//! The index schema: every field in one struct, built once and looked up by name once.
+
+use crate::analysis::FRENCH;
+use crate::article::Article;
+use chrono::NaiveDate;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::{DateTime, TantivyDocument};
+
+/// The fields of a depeche index.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    /// Headline, French-analysed, stored.
+    pub title: Field,
+    /// Article text, French-analysed with positions, stored.
+    pub body: Field,
+    /// Dateline as written, French-analysed, stored.
+    pub dateline: Field,
+    /// Dateline place, French-analysed, stored.
+    pub place: Field,
+    /// Dateline agency or source, French-analysed, stored.
+    pub agency: Field,
+    /// Article date (midnight UTC), indexed, fast and stored.
+    pub date: Field,
+    /// Source label (path, or `path:line`), untokenized, stored.
+    pub path: Field,
+    /// The article's address, stored only.
+    pub url: Field,
+}
+
+impl Fields {
+    /// Builds the schema and its fields.
+    pub fn build() -> (Schema, Fields) {
+        let mut builder = Schema::builder();
+        let french = TextOptions::default()
+            .set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(FRENCH)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+            .set_stored();
+        let date = DateOptions::default()
+            .set_indexed()
+            .set_fast()
+            .set_stored()
+            .set_precision(DateTimePrecision::Seconds);
+        let fields = Fields {
+            title: builder.add_text_field("title", french.clone()),
+            body: builder.add_text_field("body", french.clone()),
+            dateline: builder.add_text_field("dateline", french.clone()),
+            place: builder.add_text_field("place", french.clone()),
+            agency: builder.add_text_field("agency", french),
+            date: builder.add_date_field("date", date),
+            path: builder.add_text_field("path", STRING | STORED),
+            url: builder.add_text_field("url", STORED),
+        };
+        (builder.build(), fields)
+    }
+
+    /// The fields of an existing index's schema, or the name of the first one missing.
+    pub fn of(schema: &Schema) -> Result<Fields, String> {
+        let field = |name: &str| {
+            schema
+                .get_field(name)
+                .map_err(|_| format!("no `{name}` field"))
+        };
+        Ok(Fields {
+            title: field("title")?,
+            body: field("body")?,
+            dateline: field("dateline")?,
+            place: field("place")?,
+            agency: field("agency")?,
+            date: field("date")?,
+            path: field("path")?,
+            url: field("url")?,
+        })
+    }
+
+    /// The tantivy document for an article.
+    pub fn document(&self, article: &Article) -> TantivyDocument {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(self.title, &article.title);
+        doc.add_text(self.body, &article.body);
+        doc.add_text(self.path, &article.path);
+        if let Some(url) = &article.url {
+            doc.add_text(self.url, url);
+        }
+        if let Some(dateline) = &article.dateline {
+            doc.add_text(self.dateline, &dateline.text);
+            if let Some(place) = &dateline.place {
+                doc.add_text(self.place, place);
+            }
+            if let Some(agency) = &dateline.agency {
+                doc.add_text(self.agency, agency);
+            }
+            if let Some(date) = dateline.date {
+                doc.add_date(self.date, to_tantivy_date(date));
+            }
+        }
+        doc
+    }
+
+    /// The first text value of `field` in a stored document.
+    pub fn text<'a>(&self, doc: &'a TantivyDocument, field: Field) -> Option<&'a str> {
+        doc.get_first(field).and_then(|v| v.as_str())
+    }
+
+    /// The stored date of a document.
+    pub fn date_of(&self, doc: &TantivyDocument) -> Option<NaiveDate> {
+        let date = doc.get_first(self.date)?.as_datetime()?;
+        chrono::DateTime::from_timestamp(date.into_timestamp_secs(), 0).map(|d| d.date_naive())
+    }
+}
+
+/// A calendar date as a tantivy date (midnight UTC).
+pub fn to_tantivy_date(date: NaiveDate) -> DateTime {
+    DateTime::from_timestamp_secs(date.and_time(chrono::NaiveTime::MIN).and_utc().timestamp())
+}

@@ -1,0 +1,299 @@
+//! `depeche search`: BM25 over weighted fields, all terms required and topped up with partial
+//! matches, date filters and sorts, and a highlighted snippet for every hit.
+
+use crate::error::{Error, Result};
+use crate::query::rewrite;
+use crate::schema::{Fields, to_tantivy_date};
+use crate::snippet::{Snippet, SnippetMaker};
+use crate::store::{self, OpenIndex};
+use chrono::NaiveDate;
+use std::collections::HashSet;
+use std::ops::Bound;
+use std::path::Path;
+use std::time::Instant;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery};
+use tantivy::schema::Field;
+use tantivy::{DocAddress, IndexReader, Order, Searcher, TantivyDocument, Term};
+
+/// How hits are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Best BM25 score first.
+    #[default]
+    Relevance,
+    /// Most recent date first.
+    Newest,
+    /// Oldest date first.
+    Oldest,
+}
+
+/// One search, as asked.
+#[derive(Clone, Debug)]
+pub struct SearchOptions {
+    /// The query, in depeche's query syntax.
+    pub query: String,
+    /// How many hits to return.
+    pub limit: usize,
+    /// How many of the best hits to skip.
+    pub offset: usize,
+    /// The order of hits.
+    pub sort: Sort,
+    /// Only articles dated on or after this day.
+    pub from: Option<NaiveDate>,
+    /// Only articles dated on or before this day.
+    pub to: Option<NaiveDate>,
+    /// Return only hits that have every term (no partial top-up).
+    pub all_terms: bool,
+    /// Build snippets (benchmarks may turn them off).
+    pub snippets: bool,
+    /// Snippet length in characters.
+    pub snippet_chars: usize,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            query: String::new(),
+            limit: 10,
+            offset: 0,
+            sort: Sort::Relevance,
+            from: None,
+            to: None,
+            all_terms: false,
+            snippets: true,
+            snippet_chars: 200,
+        }
+    }
+}
+
+/// One hit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// 1-based rank in the whole result list (offset included).
+    pub rank: usize,
+    /// BM25 score.
+    pub score: f32,
+    /// Whether the hit misses some of the query's terms (a top-up hit).
+    pub partial: bool,
+    /// Headline.
+    pub title: String,
+    /// Dateline as written.
+    pub dateline: Option<String>,
+    /// Dateline place.
+    pub place: Option<String>,
+    /// Agency or source.
+    pub agency: Option<String>,
+    /// Article date.
+    pub date: Option<NaiveDate>,
+    /// Source file (or `file:line`).
+    pub path: String,
+    /// Best passage, highlighted.
+    pub snippet: Snippet,
+}
+
+/// The answer to one search.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchResults {
+    /// The query as given.
+    pub query: String,
+    /// Articles that match every required term.
+    pub total_hits: usize,
+    /// Wall time of the search, snippets included, in milliseconds.
+    pub took_ms: f64,
+    /// The hits asked for.
+    pub hits: Vec<Hit>,
+}
+
+/// The fields searched by terms without a field prefix, with their BM25 weights.
+fn weighted_fields(fields: &Fields) -> [(Field, f32); 3] {
+    [
+        (fields.title, 3.0),
+        (fields.body, 1.0),
+        (fields.dateline, 0.5),
+    ]
+}
+
+/// Field names a query may use as prefixes.
+const QUERY_FIELDS: &[&str] = &["title", "body", "dateline", "place", "agency", "date"];
+
+/// A hit's address with its score (none when ranked by date).
+type Ranked = (Option<f32>, DocAddress);
+
+/// An open index, ready to answer many searches.
+pub struct Engine {
+    opened: OpenIndex,
+    reader: IndexReader,
+}
+
+impl Engine {
+    /// Opens the index at `path` for searching.
+    pub fn open(path: &Path) -> Result<Engine> {
+        let opened = store::open(path)?;
+        let reader = opened.index.reader().map_err(|e| Error::index(path, e))?;
+        Ok(Engine { opened, reader })
+    }
+
+    /// The index's fields.
+    pub fn fields(&self) -> &Fields {
+        &self.opened.fields
+    }
+
+    /// The current searcher (a snapshot of the index).
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// Runs one search.
+    pub fn search(&self, options: &SearchOptions) -> Result<SearchResults> {
+        let started = Instant::now();
+        let searcher = self.reader.searcher();
+        let strict = self.parse(options, true)?;
+        let wanted = options.offset + options.limit;
+        let (mut ranked, total_hits) = self.collect(&searcher, &strict, wanted, options)?;
+        let mut partial_from = ranked.len();
+        if !options.all_terms && ranked.len() < wanted {
+            let loose = self.parse(options, false)?;
+            let seen: HashSet<DocAddress> = ranked.iter().map(|(_, a)| *a).collect();
+            let (extra, _) = self.collect(&searcher, &loose, wanted + seen.len(), options)?;
+            ranked.extend(
+                extra
+                    .into_iter()
+                    .filter(|(_, a)| !seen.contains(a))
+                    .take(wanted - ranked.len()),
+            );
+        }
+        partial_from = partial_from.max(options.offset);
+        let mut snippets = match options.snippets {
+            true => Some(
+                SnippetMaker::new(
+                    &searcher,
+                    strict.as_ref(),
+                    self.fields().body,
+                    options.snippet_chars,
+                )
+                .map_err(|e| self.search_error(options, e))?,
+            ),
+            false => None,
+        };
+        let mut hits = Vec::with_capacity(options.limit);
+        for (i, (score, address)) in ranked.into_iter().enumerate().skip(options.offset) {
+            let doc: TantivyDocument = searcher
+                .doc(address)
+                .map_err(|e| self.search_error(options, e))?;
+            let score = match score {
+                Some(score) => score,
+                None => strict
+                    .explain(&searcher, address)
+                    .map_or(0.0, |e| e.value()),
+            };
+            hits.push(self.hit(&doc, i + 1, score, i >= partial_from, snippets.as_mut()));
+        }
+        Ok(SearchResults {
+            query: options.query.clone(),
+            total_hits,
+            took_ms: started.elapsed().as_secs_f64() * 1e3,
+            hits,
+        })
+    }
+
+    /// Parses the query, AND-ed terms when `strict`, OR-ed otherwise, with the date filter.
+    fn parse(&self, options: &SearchOptions, strict: bool) -> Result<Box<dyn Query>> {
+        let fields = self.fields();
+        let weighted = weighted_fields(fields);
+        let mut parser = QueryParser::for_index(
+            &self.opened.index,
+            weighted.iter().map(|(f, _)| *f).collect(),
+        );
+        for (field, weight) in weighted {
+            parser.set_field_boost(field, weight);
+        }
+        if strict {
+            parser.set_conjunction_by_default();
+        }
+        let text = rewrite(&options.query, QUERY_FIELDS);
+        let query = parser.parse_query(&text).map_err(|e| Error::Query {
+            query: options.query.clone(),
+            reason: e.to_string(),
+        })?;
+        if options.from.is_none() && options.to.is_none() {
+            return Ok(query);
+        }
+        let bound = |date: Option<NaiveDate>| match date {
+            Some(date) => Bound::Included(Term::from_field_date_for_search(
+                fields.date,
+                to_tantivy_date(date),
+            )),
+            None => Bound::Unbounded,
+        };
+        let range = RangeQuery::new(bound(options.from), bound(options.to));
+        Ok(Box::new(BooleanQuery::new(vec![
+            (Occur::Must, query),
+            (Occur::Must, Box::new(range)),
+        ])))
+    }
+
+    /// The top `wanted` hits of `query` in the asked order (scores only when ranked by relevance),
+    /// and how many documents match.
+    fn collect(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        wanted: usize,
+        options: &SearchOptions,
+    ) -> Result<(Vec<Ranked>, usize)> {
+        let limit = TopDocs::with_limit(wanted.max(1));
+        let found = match options.sort {
+            Sort::Relevance => searcher
+                .search(query, &(limit.order_by_score(), Count))
+                .map(|(top, count)| (top.into_iter().map(|(s, a)| (Some(s), a)).collect(), count)),
+            Sort::Newest | Sort::Oldest => {
+                let order = if options.sort == Sort::Newest {
+                    Order::Desc
+                } else {
+                    Order::Asc
+                };
+                let by_date = limit.order_by_fast_field::<tantivy::DateTime>("date", order);
+                searcher
+                    .search(query, &(by_date, Count))
+                    .map(|(top, count)| (top.into_iter().map(|(_, a)| (None, a)).collect(), count))
+            }
+        };
+        found.map_err(|e| self.search_error(options, e))
+    }
+
+    fn hit(
+        &self,
+        doc: &TantivyDocument,
+        rank: usize,
+        score: f32,
+        partial: bool,
+        snippets: Option<&mut SnippetMaker>,
+    ) -> Hit {
+        let fields = self.fields();
+        let text = |field| fields.text(doc, field).map(str::to_string);
+        let snippet = match snippets {
+            Some(maker) => maker.make(fields.text(doc, fields.body).unwrap_or_default()),
+            None => Snippet::default(),
+        };
+        Hit {
+            rank,
+            score,
+            partial,
+            title: text(fields.title).unwrap_or_default(),
+            dateline: text(fields.dateline),
+            place: text(fields.place),
+            agency: text(fields.agency),
+            date: fields.date_of(doc),
+            path: text(fields.path).unwrap_or_default(),
+            snippet,
+        }
+    }
+
+    fn search_error(&self, options: &SearchOptions, source: tantivy::TantivyError) -> Error {
+        Error::Search {
+            query: options.query.clone(),
+            source,
+        }
+    }
+}
