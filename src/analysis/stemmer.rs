@@ -6,7 +6,12 @@
 //! comes after, in its own filter.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+
+/// How many distinct words a tokenizer keeps the stems of before starting its cache afresh.
+const CACHE_WORDS: usize = 200_000;
 
 /// Unaccented suffixes and their accented spelling, longest first.
 const SUFFIX_ACCENTS: &[(&str, &str)] = &[
@@ -44,43 +49,78 @@ impl TokenFilter for FrenchStemmer {
     type Tokenizer<T: Tokenizer> = StemmerWrapper<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> StemmerWrapper<T> {
-        StemmerWrapper(tokenizer)
-    }
-}
-
-/// The tokenizer produced by [`FrenchStemmer`].
-#[derive(Clone)]
-pub struct StemmerWrapper<T>(T);
-
-impl<T: Tokenizer> Tokenizer for StemmerWrapper<T> {
-    type TokenStream<'a> = StemmerStream<T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        StemmerStream {
-            tail: self.0.token_stream(text),
-            stemmer: Stemmer::create(Algorithm::French),
+        StemmerWrapper {
+            tail: tokenizer,
+            cache: StemCache::default(),
         }
     }
 }
 
-/// The token stream produced by [`FrenchStemmer`].
-pub struct StemmerStream<S> {
-    tail: S,
-    stemmer: Stemmer,
+/// The tokenizer produced by [`FrenchStemmer`]; it remembers the stems of the words it has seen,
+/// since news vocabulary repeats and Snowball is the analyzer's costliest step.
+#[derive(Clone)]
+pub struct StemmerWrapper<T> {
+    tail: T,
+    cache: StemCache,
 }
 
-impl<S: TokenStream> TokenStream for StemmerStream<S> {
+impl<T: Tokenizer> Tokenizer for StemmerWrapper<T> {
+    type TokenStream<'a> = StemmerStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        StemmerStream {
+            tail: self.tail.token_stream(text),
+            cache: &mut self.cache,
+        }
+    }
+}
+
+/// Word → stem, bounded.
+#[derive(Clone)]
+struct StemCache {
+    stemmer: Arc<Stemmer>,
+    stems: FxHashMap<String, String>,
+}
+
+impl Default for StemCache {
+    fn default() -> Self {
+        StemCache {
+            stemmer: Arc::new(Stemmer::create(Algorithm::French)),
+            stems: FxHashMap::default(),
+        }
+    }
+}
+
+impl StemCache {
+    /// Replaces `word` by its stem.
+    fn stem_in_place(&mut self, word: &mut String) {
+        if let Some(stem) = self.stems.get(word.as_str()) {
+            word.clone_from(stem);
+            return;
+        }
+        if self.stems.len() >= CACHE_WORDS {
+            self.stems.clear();
+        }
+        let stem = self.stemmer.stem(&with_suffix_accents(word)).into_owned();
+        let original = std::mem::replace(word, stem);
+        self.stems.insert(original, word.clone());
+    }
+}
+
+/// The token stream produced by [`FrenchStemmer`].
+pub struct StemmerStream<'a, S> {
+    tail: S,
+    cache: &'a mut StemCache,
+}
+
+impl<S: TokenStream> TokenStream for StemmerStream<'_, S> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
             return false;
         }
         let token = self.tail.token_mut();
         if !token.text.bytes().any(|b| b.is_ascii_digit()) {
-            let stem = self
-                .stemmer
-                .stem(&with_suffix_accents(&token.text))
-                .into_owned();
-            token.text = stem;
+            self.cache.stem_in_place(&mut token.text);
         }
         true
     }

@@ -1,16 +1,27 @@
 //! Text clean-up before parsing: byte-order mark, line endings, Unicode NFC, control characters.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Cleans decoded text: drops a BOM, turns CRLF and CR into LF, composes to NFC and removes control
-/// characters other than newline and tab.
+/// characters other than newline and tab. Text that needs none of it is copied as is.
 pub fn clean_text(text: &str) -> String {
-    text.trim_start_matches('\u{feff}')
-        .replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .nfc()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect()
+    let text = text.trim_start_matches('\u{feff}');
+    let has_controls = text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t');
+    let text = if has_controls {
+        text.replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .chars()
+            .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+            .collect()
+    } else {
+        text.to_string()
+    };
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    }
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ pub struct RawDateline {
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?P<agency>[^,\n]{{1,80}}?),\s*)?publi[ée] le\s+{DATE_PATTERN}(?:\s+à\s+\d{{1,2}}h\d{{2}})?\s*$"
+        r"^(?:(?P<agency>[^\n]{{1,80}}?)?,\s*)?publi[ée] le\s+{DATE_PATTERN}(?:\s+à\s+\d{{1,2}}h\d{{2}})?\s*$"
     ))
     .expect("the byline pattern is valid")
 });
@@ -48,7 +48,10 @@ pub fn recognize(paragraph: &str) -> Option<RawDateline> {
     candidates.iter().find_map(|pattern| {
         let caps = pattern.captures(paragraph)?;
         let day_month = DayMonth::from_captures(&caps);
-        let agency = caps.name("agency").map(|m| m.as_str().trim().to_string());
+        let agency = caps
+            .name("agency")
+            .map(|m| m.as_str().trim().to_string())
+            .filter(|a| !a.is_empty());
         if day_month.is_none() && agency.is_none() {
             return None;
         }

@@ -2,7 +2,7 @@
 //! the dateline is found and split off, and a missing year is inferred.
 
 use super::dateline::{RawDateline, recognize};
-use super::french_date::{first_full_date, parse_date};
+use super::french_date::{first_full_date, full_dates, parse_date};
 use crate::article::{Article, Dateline, YearSource};
 use chrono::NaiveDate;
 use std::path::Path;
@@ -91,8 +91,13 @@ impl Draft {
     }
 }
 
-/// The dateline's full date and where its year came from: the dateline, another full date of the
-/// article, a year folder of the path, or the file's modification time.
+/// How near (in days) a full date of the article must fall to the dateline's day and month to be
+/// taken as the article's own date rather than a date it recalls.
+const SAME_WEEK: i64 = 7;
+
+/// The dateline's full date and where its year came from, most reliable first: the dateline; a year
+/// folder of the path (the archive's own filing); a full date of the article within a week of it;
+/// any other full date of the article; the file's modification time.
 fn date_of(
     raw: &RawDateline,
     context: &str,
@@ -102,11 +107,18 @@ fn date_of(
     if let Some(year) = day_month.year {
         return Some((day_month.in_year(year)?, YearSource::Dateline));
     }
-    if let Some(anchor) = first_full_date(context) {
-        return Some((day_month.nearest_to(anchor)?, YearSource::Article));
-    }
     if let Some(anchor) = folder_date(source.path) {
         return Some((day_month.nearest_to(anchor)?, YearSource::Folder));
+    }
+    let near = full_dates(context).find_map(|anchor| {
+        let date = day_month.nearest_to(anchor)?;
+        ((date - anchor).num_days().abs() <= SAME_WEEK).then_some(date)
+    });
+    if let Some(date) = near {
+        return Some((date, YearSource::Article));
+    }
+    if let Some(anchor) = first_full_date(context) {
+        return Some((day_month.nearest_to(anchor)?, YearSource::Article));
     }
     let modified = source.modified?;
     Some((day_month.latest_until(modified)?, YearSource::FileTime))
@@ -176,6 +188,27 @@ mod tests {
                 "x/2019/03/a.txt",
                 Some(ymd(2019, 3, 29)),
                 YearSource::Folder,
+            ),
+            (
+                &["publié le 29 mars", "Né le 29 mars 1963, il est mort."],
+                "x/2019/03/a.txt",
+                Some(ymd(2019, 3, 29)),
+                YearSource::Folder,
+            ),
+            (
+                &["publié le 29 mars", "Né le 2 mars 1963."],
+                "a.txt",
+                Some(ymd(1963, 3, 29)),
+                YearSource::Article,
+            ),
+            (
+                &[
+                    "publié le 29 mars",
+                    "Né le 2 mars 1963. Le vote du 28 mars 2019.",
+                ],
+                "a.txt",
+                Some(ymd(2019, 3, 29)),
+                YearSource::Article,
             ),
             (
                 &["BRUXELLES, 28 décembre - Texte."],

@@ -79,12 +79,17 @@ pub fn month_number(name: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-/// The first complete date (day, month and year) written in `text`.
-pub fn first_full_date(text: &str) -> Option<NaiveDate> {
-    FULL_DATE.captures_iter(text).find_map(|caps| {
+/// The complete dates (day, month and year) written in `text`, in order.
+pub fn full_dates(text: &str) -> impl Iterator<Item = NaiveDate> + '_ {
+    FULL_DATE.captures_iter(text).filter_map(|caps| {
         let day_month = DayMonth::from_captures(&caps)?;
         day_month.in_year(day_month.year?)
     })
+}
+
+/// The first complete date (day, month and year) written in `text`.
+pub fn first_full_date(text: &str) -> Option<NaiveDate> {
+    full_dates(text).next()
 }
 
 /// Parses `YYYY-MM-DD` (optionally followed by a time, as in RFC 3339) or a French date with a year.
