@@ -36,6 +36,7 @@ pub enum Command {
     /// Search the index.
     Search {
         /// The query: words (all required), "phrases", -exclusions, OR, field:word.
+        #[arg(allow_hyphen_values = true)]
         query: String,
         /// The index folder.
         #[arg(long, default_value = "index")]

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file could not be read.
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read: {cause}")]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// A file was read but is not a usable article.
     #[error("{path}: {reason}")]
@@ -30,10 +30,10 @@ pub enum Error {
     #[error("date {text:?}: expected YYYY-MM-DD")]
     Date { text: String },
     /// Tantivy failed while searching.
-    #[error("search {query:?}: {source}")]
+    #[error("search {query:?}: {cause}")]
     Search {
         query: String,
-        source: tantivy::TantivyError,
+        cause: tantivy::TantivyError,
     },
 }
 

@@ -215,7 +215,7 @@ fn is_readme(path: &Path) -> bool {
 fn split_problem(error: Error) -> (String, String) {
     match error {
         Error::BadArticle { path, reason } => (path.display().to_string(), reason),
-        Error::Read { path, source } => (path.display().to_string(), source.to_string()),
+        Error::Read { path, cause } => (path.display().to_string(), cause.to_string()),
         other => (String::new(), other.to_string()),
     }
 }

@@ -1,6 +1,6 @@
 //! The index schema: every field in one struct, built once and looked up by name once.
 
-use crate::analysis::FRENCH;
+use crate::analysis::{FRENCH, NAMES};
 use crate::article::Article;
 use chrono::NaiveDate;
 use tantivy::schema::{
@@ -18,9 +18,9 @@ pub struct Fields {
     pub body: Field,
     /// Dateline as written, French-analysed, stored.
     pub dateline: Field,
-    /// Dateline place, French-analysed, stored.
+    /// Dateline place, analysed as a name (folded, not stemmed), stored.
     pub place: Field,
-    /// Dateline agency or source, French-analysed, stored.
+    /// Dateline agency or source, analysed as a name (folded, not stemmed), stored.
     pub agency: Field,
     /// Article date (midnight UTC), indexed, fast and stored.
     pub date: Field,
@@ -41,6 +41,13 @@ impl Fields {
                     .set_index_option(IndexRecordOption::WithFreqsAndPositions),
             )
             .set_stored();
+        let names = TextOptions::default()
+            .set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(NAMES)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+            .set_stored();
         let date = DateOptions::default()
             .set_indexed()
             .set_fast()
@@ -49,9 +56,9 @@ impl Fields {
         let fields = Fields {
             title: builder.add_text_field("title", french.clone()),
             body: builder.add_text_field("body", french.clone()),
-            dateline: builder.add_text_field("dateline", french.clone()),
-            place: builder.add_text_field("place", french.clone()),
-            agency: builder.add_text_field("agency", french),
+            dateline: builder.add_text_field("dateline", french),
+            place: builder.add_text_field("place", names.clone()),
+            agency: builder.add_text_field("agency", names),
             date: builder.add_date_field("date", date),
             path: builder.add_text_field("path", STRING | STORED),
             url: builder.add_text_field("url", STORED),

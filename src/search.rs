@@ -120,6 +120,24 @@ const QUERY_FIELDS: &[&str] = &["title", "body", "dateline", "place", "agency", 
 /// A hit's address with its score (none when ranked by date).
 type Ranked = (Option<f32>, DocAddress);
 
+/// The parsed forms of one search: every term required, and any term (for the top-up).
+struct Queries<'a> {
+    strict: &'a dyn Query,
+    loose: Option<&'a dyn Query>,
+    /// How many ranked hits match the strict query; the rest are partial.
+    full: usize,
+}
+
+impl Queries<'_> {
+    /// The query a hit matches: the loose one for partial hits.
+    fn matching(&self, partial: bool) -> &dyn Query {
+        match (partial, self.loose) {
+            (true, Some(loose)) => loose,
+            _ => self.strict,
+        }
+    }
+}
+
 /// An open index, ready to answer many searches.
 pub struct Engine {
     opened: OpenIndex,
@@ -151,24 +169,44 @@ impl Engine {
         let strict = self.parse(options, true)?;
         let wanted = options.offset + options.limit;
         let (mut ranked, total_hits) = self.collect(&searcher, &strict, wanted, options)?;
-        let mut partial_from = ranked.len();
-        if !options.all_terms && ranked.len() < wanted {
-            let loose = self.parse(options, false)?;
+        let full = ranked.len();
+        let loose = match !options.all_terms && full < wanted {
+            true => Some(self.parse(options, false)?),
+            false => None,
+        };
+        if let Some(loose) = &loose {
             let seen: HashSet<DocAddress> = ranked.iter().map(|(_, a)| *a).collect();
-            let (extra, _) = self.collect(&searcher, &loose, wanted + seen.len(), options)?;
-            ranked.extend(
-                extra
-                    .into_iter()
-                    .filter(|(_, a)| !seen.contains(a))
-                    .take(wanted - ranked.len()),
-            );
+            let (extra, _) = self.collect(&searcher, loose, wanted + seen.len(), options)?;
+            ranked.extend(extra.into_iter().filter(|(_, a)| !seen.contains(a)));
         }
-        partial_from = partial_from.max(options.offset);
+        ranked.truncate(wanted);
+        let queries = Queries {
+            strict: strict.as_ref(),
+            loose: loose.as_deref(),
+            full,
+        };
+        let hits = self.hits(&searcher, &queries, ranked, options)?;
+        Ok(SearchResults {
+            query: options.query.clone(),
+            total_hits,
+            took_ms: started.elapsed().as_secs_f64() * 1e3,
+            hits,
+        })
+    }
+
+    /// Loads, scores and snippets the ranked documents past the offset.
+    fn hits(
+        &self,
+        searcher: &Searcher,
+        queries: &Queries<'_>,
+        ranked: Vec<Ranked>,
+        options: &SearchOptions,
+    ) -> Result<Vec<Hit>> {
         let mut snippets = match options.snippets {
             true => Some(
                 SnippetMaker::new(
-                    &searcher,
-                    strict.as_ref(),
+                    searcher,
+                    queries.strict,
                     self.fields().body,
                     options.snippet_chars,
                 )
@@ -181,20 +219,17 @@ impl Engine {
             let doc: TantivyDocument = searcher
                 .doc(address)
                 .map_err(|e| self.search_error(options, e))?;
+            let partial = i >= queries.full;
             let score = match score {
                 Some(score) => score,
-                None => strict
-                    .explain(&searcher, address)
+                None => queries
+                    .matching(partial)
+                    .explain(searcher, address)
                     .map_or(0.0, |e| e.value()),
             };
-            hits.push(self.hit(&doc, i + 1, score, i >= partial_from, snippets.as_mut()));
+            hits.push(self.hit(&doc, i + 1, score, partial, snippets.as_mut()));
         }
-        Ok(SearchResults {
-            query: options.query.clone(),
-            total_hits,
-            took_ms: started.elapsed().as_secs_f64() * 1e3,
-            hits,
-        })
+        Ok(hits)
     }
 
     /// Parses the query, AND-ed terms when `strict`, OR-ed otherwise, with the date filter.
@@ -293,7 +328,7 @@ impl Engine {
     fn search_error(&self, options: &SearchOptions, source: tantivy::TantivyError) -> Error {
         Error::Search {
             query: options.query.clone(),
-            source,
+            cause: source,
         }
     }
 }

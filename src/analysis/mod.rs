@@ -19,6 +19,10 @@ use tantivy::tokenizer::{
 /// The name under which the French analyzer is registered in every index.
 pub const FRENCH: &str = "depeche_fr";
 
+/// The name of the analyzer for proper names (places, agencies): case and accents folded, elided
+/// articles dropped, but no stemming and no stop words, so `AP` and `APS` stay apart.
+pub const NAMES: &str = "depeche_names";
+
 /// Tokens longer than this many bytes are dropped (URLs, base64 and other junk).
 const MAX_TOKEN_BYTES: usize = 40;
 
@@ -34,9 +38,20 @@ pub fn french_analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// Registers the French analyzer on `index`; call it every time an index is created or opened.
+/// Builds the proper-name analyzer.
+pub fn names_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(ElisionFilter)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Registers depeche's analyzers on `index`; call it every time an index is created or opened.
 pub fn register(index: &Index) {
     index.tokenizers().register(FRENCH, french_analyzer());
+    index.tokenizers().register(NAMES, names_analyzer());
 }
 
 /// Snowball's French stop words (NLTK's list), as written and with accents folded (`même`, `meme`).

@@ -50,7 +50,12 @@ impl Draft {
             dateline.date = Some(date);
             dateline.year_from = Some(YearSource::Metadata);
         } else if let (Some(dateline), Some(raw)) = (dateline.as_mut(), raw.as_ref()) {
-            let context = format!("{}\n{}", self.title, body);
+            let article = format!("{}\n{}", self.title, body);
+            let lede = self.paragraphs.first().map_or("", String::as_str);
+            let context = Context {
+                article: &article,
+                lede,
+            };
             if let Some((date, from)) = date_of(raw, &context, source) {
                 dateline.date = Some(date);
                 dateline.year_from = Some(from);
@@ -95,29 +100,40 @@ impl Draft {
 /// taken as the article's own date rather than a date it recalls.
 const SAME_WEEK: i64 = 7;
 
+/// The text around a dateline that can date it.
+struct Context<'a> {
+    /// Title and body.
+    article: &'a str,
+    /// The first paragraph after the dateline.
+    lede: &'a str,
+}
+
 /// The dateline's full date and where its year came from, most reliable first: the dateline; a year
 /// folder of the path (the archive's own filing); a full date of the article within a week of it;
-/// any other full date of the article; the file's modification time.
+/// any other full date of the article; the file's modification time. A dateline with no date at all
+/// (`PARIS (AFP) -`) takes the first full date of the lede.
 fn date_of(
     raw: &RawDateline,
-    context: &str,
+    context: &Context<'_>,
     source: &Source<'_>,
 ) -> Option<(NaiveDate, YearSource)> {
-    let day_month = raw.day_month?;
+    let Some(day_month) = raw.day_month else {
+        return first_full_date(context.lede).map(|date| (date, YearSource::Article));
+    };
     if let Some(year) = day_month.year {
         return Some((day_month.in_year(year)?, YearSource::Dateline));
     }
     if let Some(anchor) = folder_date(source.path) {
         return Some((day_month.nearest_to(anchor)?, YearSource::Folder));
     }
-    let near = full_dates(context).find_map(|anchor| {
+    let near = full_dates(context.article).find_map(|anchor| {
         let date = day_month.nearest_to(anchor)?;
         ((date - anchor).num_days().abs() <= SAME_WEEK).then_some(date)
     });
     if let Some(date) = near {
         return Some((date, YearSource::Article));
     }
-    if let Some(anchor) = first_full_date(context) {
+    if let Some(anchor) = first_full_date(context.article) {
         return Some((day_month.nearest_to(anchor)?, YearSource::Article));
     }
     let modified = source.modified?;
@@ -208,6 +224,15 @@ mod tests {
                 ],
                 "a.txt",
                 Some(ymd(2019, 3, 29)),
+                YearSource::Article,
+            ),
+            (
+                &[
+                    "LYON (AFP) - Ce mardi 18 mars 2025, grève.",
+                    "Le 2 avril 2024, rien.",
+                ],
+                "a.txt",
+                Some(ymd(2025, 3, 18)),
                 YearSource::Article,
             ),
             (

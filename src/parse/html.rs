@@ -9,6 +9,11 @@ static PAGE_TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
 static BLOCKS: LazyLock<Selector> =
     LazyLock::new(|| selector("p, h2, h3, h4, li, blockquote, pre"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| selector("body"));
+static PUBLISHED: LazyLock<Selector> = LazyLock::new(|| {
+    selector(
+        r#"meta[property="article:published_time"], meta[name="date"], meta[itemprop="datePublished"]"#,
+    )
+});
 static NON_TEXT: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside",
 ];
@@ -41,9 +46,14 @@ pub fn draft_from_html(html: &str) -> Draft {
             .filter(|t| !t.is_empty())
             .collect();
     }
+    let date = page
+        .select(&PUBLISHED)
+        .find_map(|meta| meta.value().attr("content"))
+        .map(str::to_string);
     Draft {
         title,
         paragraphs,
+        date,
         ..Draft::default()
     }
 }
@@ -91,6 +101,7 @@ mod tests {
     #[test]
     fn keeps_visible_text_only() {
         let html = r#"<html><head><title>Site | Titre</title><style>p{color:red}</style>
+            <meta property="article:published_time" content="2025-10-21T08:00:00+02:00">
             <script>var trackingPixel = 1;</script></head><body>
             <nav><ul><li>Accueil</li><li>Monde</li></ul></nav>
             <h1>La grève  continue</h1>
@@ -103,6 +114,7 @@ mod tests {
             draft.paragraphs,
             ["PARIS (AFP) - Les manifestants défilent.", "Un point"]
         );
+        assert_eq!(draft.date.as_deref(), Some("2025-10-21T08:00:00+02:00"));
     }
 
     #[test]

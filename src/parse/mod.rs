@@ -7,6 +7,7 @@ mod draft;
 pub mod french_date;
 mod html;
 mod json;
+mod markdown;
 mod text;
 
 pub use clean::clean_text;
@@ -21,7 +22,7 @@ use std::path::Path;
 pub enum Format {
     /// `.txt`: a scraped page's text.
     Text,
-    /// `.md`: the same, with an optional `#` before the title.
+    /// `.md`: Markdown, markup dropped.
     Markdown,
     /// `.html`, `.htm`: visible text only.
     Html,
@@ -57,9 +58,9 @@ pub struct Parsed {
 
 /// Reads and parses the file at `path`.
 pub fn parse_file(path: &Path, format: Format) -> Result<Parsed> {
-    let read_error = |source| Error::Read {
+    let read_error = |cause| Error::Read {
         path: path.to_path_buf(),
-        source,
+        cause,
     };
     let bytes = std::fs::read(path).map_err(read_error)?;
     let modified = std::fs::metadata(path)
@@ -88,7 +89,8 @@ pub fn parse_bytes(bytes: &[u8], format: Format, source: &Source<'_>) -> Result<
         problems: Vec::new(),
     };
     match format {
-        Format::Text | Format::Markdown => Ok(one(text::draft_from_text(&text))),
+        Format::Text => Ok(one(text::draft_from_text(&text))),
+        Format::Markdown => Ok(one(markdown::draft_from_markdown(&text))),
         Format::Html => Ok(one(html::draft_from_html(&text))),
         Format::Json => json::draft_from_json(&text).map(one).map_err(|r| bad(&r)),
         Format::JsonLines => Ok(parse_json_lines(&text, source)),

@@ -1,10 +1,10 @@
-//! Plain-text and Markdown articles in the scraped shape: title on the first line, then paragraphs
-//! separated by blank lines.
+//! Plain-text articles in the scraped shape: title on the first line, then paragraphs separated by
+//! blank lines.
 
 use super::boilerplate::article_lines;
 use super::draft::Draft;
 
-/// Reads a scraped page's text: the first non-empty line is the title (a Markdown `#` is dropped),
+/// Reads a scraped page's text: the first non-empty line is the title (a leading `#` is dropped),
 /// the rest are paragraphs, site boilerplate removed.
 pub fn draft_from_text(text: &str) -> Draft {
     let lines = article_lines(text);
