@@ -63,6 +63,32 @@ pub struct Entities {
     pub org: Vec<String>,
 }
 
+/// The three kinds of named entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// People.
+    Per,
+    /// Places.
+    Loc,
+    /// Organisations.
+    Org,
+}
+
+impl EntityKind {
+    /// Every kind, in display order.
+    pub const ALL: [EntityKind; 3] = [EntityKind::Per, EntityKind::Loc, EntityKind::Org];
+
+    /// The kind's short name, as in `per:` queries and `/per/…` facets.
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Per => "per",
+            EntityKind::Loc => "loc",
+            EntityKind::Org => "org",
+        }
+    }
+}
+
 impl Article {
     /// The article's date, if it has one.
     pub fn date(&self) -> Option<NaiveDate> {

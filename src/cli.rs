@@ -1,8 +1,8 @@
 //! Command-line flags (clap), turned once into the library's plain options.
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
-use depeche::{IndexOptions, SearchOptions, Sort};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use depeche::{EntityKind, IndexOptions, SearchOptions, Sort};
 use std::path::PathBuf;
 
 /// depeche: search archives of French-language news.
@@ -35,31 +35,30 @@ pub enum Command {
     },
     /// Search the index.
     Search {
-        /// The query: words (all required), "phrases", -exclusions, OR, field:word.
-        #[arg(allow_hyphen_values = true)]
+        #[command(flatten)]
+        flags: SearchFlags,
+        /// The index folder.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// Print the results as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The most frequent people, places and organisations, overall or in the articles matching QUERY.
+    Entities {
+        /// Count only in the articles matching this query.
+        #[arg(default_value = "", allow_hyphen_values = true)]
         query: String,
         /// The index folder.
         #[arg(long, default_value = "index")]
         index: PathBuf,
-        /// How many hits to show.
-        #[arg(long, short = 'n', default_value_t = 10)]
-        limit: usize,
-        /// How many hits to skip.
-        #[arg(long, default_value_t = 0)]
-        offset: usize,
-        /// Order of the hits.
-        #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
-        sort: SortArg,
-        /// Only articles dated on or after this day (YYYY-MM-DD).
-        #[arg(long)]
-        from: Option<String>,
-        /// Only articles dated on or before this day (YYYY-MM-DD).
-        #[arg(long)]
-        to: Option<String>,
-        /// Show only articles with every term (no partial matches).
-        #[arg(long)]
-        all_terms: bool,
-        /// Print the results as JSON.
+        /// Only this kind of entity.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// How many entities of each kind.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+        /// Print JSON.
         #[arg(long)]
         json: bool,
     },
@@ -71,6 +70,25 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum KindArg {
+    Per,
+    Loc,
+    Org,
+}
+
+impl KindArg {
+    /// The kinds to count: this one, or all when none was named.
+    pub fn kinds(kind: Option<KindArg>) -> Vec<EntityKind> {
+        match kind {
+            None => EntityKind::ALL.to_vec(),
+            Some(KindArg::Per) => vec![EntityKind::Per],
+            Some(KindArg::Loc) => vec![EntityKind::Loc],
+            Some(KindArg::Org) => vec![EntityKind::Org],
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -106,14 +124,32 @@ pub fn index_options(
 }
 
 /// The flags of `depeche search` that shape the search itself.
+#[derive(Debug, Args)]
 pub struct SearchFlags {
+    /// The query: words (all required), "phrases", -exclusions, OR, field:word.
+    #[arg(allow_hyphen_values = true)]
     pub query: String,
+    /// How many hits to show.
+    #[arg(long, short = 'n', default_value_t = 10)]
     pub limit: usize,
+    /// How many hits to skip.
+    #[arg(long, default_value_t = 0)]
     pub offset: usize,
+    /// Order of the hits.
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     pub sort: SortArg,
+    /// Only articles dated on or after this day (YYYY-MM-DD).
+    #[arg(long)]
     pub from: Option<String>,
+    /// Only articles dated on or before this day (YYYY-MM-DD).
+    #[arg(long)]
     pub to: Option<String>,
+    /// Show only articles with every term (no partial matches).
+    #[arg(long)]
     pub all_terms: bool,
+    /// Only articles naming this person, place or organisation (repeatable: all must be named).
+    #[arg(long = "entity", value_name = "NAME")]
+    pub entities: Vec<String>,
 }
 
 impl SearchFlags {
@@ -127,6 +163,7 @@ impl SearchFlags {
             from: parse_day(self.from.as_deref()).context("--from")?,
             to: parse_day(self.to.as_deref()).context("--to")?,
             all_terms: self.all_terms,
+            entities: self.entities,
             ..SearchOptions::default()
         })
     }

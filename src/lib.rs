@@ -2,18 +2,18 @@
 
 pub mod analysis;
 pub mod article;
+pub mod entity_counts;
 pub mod error;
-pub mod parse;
-
-pub use article::{Article, Dateline, Entities, YearSource};
-pub use error::{Error, Result};
 pub mod indexer;
-pub mod schema;
-pub mod store;
-
-pub use indexer::{IndexOptions, IndexSummary, build_index};
+pub mod parse;
 pub mod query;
+pub mod schema;
 pub mod search;
 pub mod snippet;
+pub mod store;
 
+pub use article::{Article, Dateline, Entities, EntityKind, YearSource};
+pub use entity_counts::{EntityCount, EntityOptions};
+pub use error::{Error, Result};
+pub use indexer::{IndexOptions, IndexSummary, build_index};
 pub use search::{Engine, Hit, SearchOptions, SearchResults, Sort};

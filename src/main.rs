@@ -7,7 +7,7 @@ mod progress;
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use cli::{Cli, Command, SearchFlags};
+use cli::{Cli, Command};
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -43,26 +43,7 @@ fn run(command: Command) -> Result<bool> {
             output::index_summary(&mut out, &summary, json)?;
             summary.articles > 0
         }
-        Command::Search {
-            query,
-            index,
-            limit,
-            offset,
-            sort,
-            from,
-            to,
-            all_terms,
-            json,
-        } => {
-            let flags = SearchFlags {
-                query,
-                limit,
-                offset,
-                sort,
-                from,
-                to,
-                all_terms,
-            };
+        Command::Search { flags, index, json } => {
             let options = flags.into_options()?;
             let engine = depeche::Engine::open(&index)?;
             let results = engine.search(&options)?;
@@ -72,6 +53,22 @@ fn run(command: Command) -> Result<bool> {
                 output::search_text(&mut out, &results, output::use_color())?;
             }
             !results.hits.is_empty()
+        }
+        Command::Entities {
+            query,
+            index,
+            kind,
+            top,
+            json,
+        } => {
+            let options = depeche::EntityOptions {
+                query,
+                kinds: cli::KindArg::kinds(kind),
+                top,
+            };
+            let counts = depeche::Engine::open(&index)?.top_entities(&options)?;
+            output::entity_counts(&mut out, &options.query, &counts, json)?;
+            !counts.is_empty()
         }
         Command::Extract { file, json } => {
             let format = depeche::parse::Format::of(&file).with_context(|| {

@@ -1,7 +1,7 @@
 //! Printing results: human-readable text (bold highlights on a terminal) or JSON for scripts.
 
 use depeche::indexer::IndexSummary;
-use depeche::{Article, Hit, SearchResults};
+use depeche::{Article, Entities, EntityCount, Hit, SearchResults};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -31,6 +31,7 @@ struct JsonHit<'a> {
     date: Option<String>,
     path: &'a str,
     snippet: String,
+    entities: &'a Entities,
 }
 
 /// Prints search results as one JSON object.
@@ -46,6 +47,7 @@ pub fn search_json(out: &mut impl Write, results: &SearchResults) -> io::Result<
         date: hit.date.map(|d| d.to_string()),
         path: &hit.path,
         snippet: hit.snippet.to_html(),
+        entities: &hit.entities,
     });
     let json = JsonResults {
         query: &results.query,
@@ -213,4 +215,45 @@ fn serde_plain(value: &impl Serialize) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+#[derive(Serialize)]
+struct JsonEntityCount<'a> {
+    kind: &'static str,
+    name: &'a str,
+    articles: u64,
+}
+
+/// Prints entity counts: a line each (`per  12  Name`, tab-separated), or JSON.
+pub fn entity_counts(
+    out: &mut impl Write,
+    query: &str,
+    counts: &[EntityCount],
+    json: bool,
+) -> io::Result<()> {
+    if json {
+        let entities: Vec<JsonEntityCount> = counts
+            .iter()
+            .map(|c| JsonEntityCount {
+                kind: c.kind.name(),
+                name: &c.name,
+                articles: c.articles,
+            })
+            .collect();
+        serde_json::to_writer(
+            &mut *out,
+            &serde_json::json!({ "query": query, "entities": entities }),
+        )?;
+        return writeln!(out);
+    }
+    for count in counts {
+        writeln!(
+            out,
+            "{}\t{}\t{}",
+            count.kind.name(),
+            count.articles,
+            count.name
+        )?;
+    }
+    Ok(())
 }

@@ -1,11 +1,11 @@
 //! The index schema: every field in one struct, built once and looked up by name once.
 
 use crate::analysis::{FRENCH, NAMES};
-use crate::article::Article;
+use crate::article::{Article, Entities, EntityKind};
 use chrono::NaiveDate;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, IndexRecordOption, STORED, STRING, Schema,
-    TextFieldIndexing, TextOptions, Value,
+    DateOptions, DateTimePrecision, Facet, FacetOptions, Field, IndexRecordOption, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions, Value,
 };
 use tantivy::{DateTime, TantivyDocument};
 
@@ -28,6 +28,14 @@ pub struct Fields {
     pub path: Field,
     /// The article's address, stored only.
     pub url: Field,
+    /// People named in the article, analysed as names, stored.
+    pub per: Field,
+    /// Places named in the article, analysed as names, stored.
+    pub loc: Field,
+    /// Organisations named in the article, analysed as names, stored.
+    pub org: Field,
+    /// Every entity as a facet, `/per/Pak Yong-il`, for counting.
+    pub entity: Field,
 }
 
 impl Fields {
@@ -58,10 +66,14 @@ impl Fields {
             body: builder.add_text_field("body", french.clone()),
             dateline: builder.add_text_field("dateline", french),
             place: builder.add_text_field("place", names.clone()),
-            agency: builder.add_text_field("agency", names),
+            agency: builder.add_text_field("agency", names.clone()),
             date: builder.add_date_field("date", date),
             path: builder.add_text_field("path", STRING | STORED),
             url: builder.add_text_field("url", STORED),
+            per: builder.add_text_field("per", names.clone()),
+            loc: builder.add_text_field("loc", names.clone()),
+            org: builder.add_text_field("org", names),
+            entity: builder.add_facet_field("entity", FacetOptions::default()),
         };
         (builder.build(), fields)
     }
@@ -82,6 +94,10 @@ impl Fields {
             date: field("date")?,
             path: field("path")?,
             url: field("url")?,
+            per: field("per")?,
+            loc: field("loc")?,
+            org: field("org")?,
+            entity: field("entity")?,
         })
     }
 
@@ -93,6 +109,12 @@ impl Fields {
         doc.add_text(self.path, &article.path);
         if let Some(url) = &article.url {
             doc.add_text(self.url, url);
+        }
+        for (kind, field, names) in self.entity_kinds(&article.entities) {
+            for name in names {
+                doc.add_text(field, name);
+                doc.add_facet(self.entity, Facet::from_path([kind.name(), name.as_str()]));
+            }
         }
         if let Some(dateline) = &article.dateline {
             doc.add_text(self.dateline, &dateline.text);
@@ -107,6 +129,38 @@ impl Fields {
             }
         }
         doc
+    }
+
+    /// Each entity kind with its field and the article's names of that kind.
+    fn entity_kinds<'a>(&self, entities: &'a Entities) -> [(EntityKind, Field, &'a [String]); 3] {
+        [
+            (EntityKind::Per, self.per, &entities.per),
+            (EntityKind::Loc, self.loc, &entities.loc),
+            (EntityKind::Org, self.org, &entities.org),
+        ]
+    }
+
+    /// The entities stored with a document.
+    pub fn entities_of(&self, doc: &TantivyDocument) -> Entities {
+        let all = |field| {
+            doc.get_all(field)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        };
+        Entities {
+            per: all(self.per),
+            loc: all(self.loc),
+            org: all(self.org),
+        }
+    }
+
+    /// The field holding entities of `kind`.
+    pub fn entity_field(&self, kind: EntityKind) -> Field {
+        match kind {
+            EntityKind::Per => self.per,
+            EntityKind::Loc => self.loc,
+            EntityKind::Org => self.org,
+        }
     }
 
     /// The first text value of `field` in a stored document.

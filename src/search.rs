@@ -1,6 +1,7 @@
 //! `depeche search`: BM25 over weighted fields, all terms required and topped up with partial
 //! matches, date filters and sorts, and a highlighted snippet for every hit.
 
+use crate::article::Entities;
 use crate::error::{Error, Result};
 use crate::query::rewrite;
 use crate::schema::{Fields, to_tantivy_date};
@@ -12,7 +13,9 @@ use std::ops::Bound;
 use std::path::Path;
 use std::time::Instant;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery,
+};
 use tantivy::schema::Field;
 use tantivy::{DocAddress, IndexReader, Order, Searcher, TantivyDocument, Term};
 
@@ -45,6 +48,8 @@ pub struct SearchOptions {
     pub to: Option<NaiveDate>,
     /// Return only hits that have every term (no partial top-up).
     pub all_terms: bool,
+    /// Only articles naming every one of these entities (person, place or organisation).
+    pub entities: Vec<String>,
     /// Build snippets (benchmarks may turn them off).
     pub snippets: bool,
     /// Snippet length in characters.
@@ -61,6 +66,7 @@ impl Default for SearchOptions {
             from: None,
             to: None,
             all_terms: false,
+            entities: Vec::new(),
             snippets: true,
             snippet_chars: 200,
         }
@@ -90,6 +96,8 @@ pub struct Hit {
     pub path: String,
     /// Best passage, highlighted.
     pub snippet: Snippet,
+    /// People, places and organisations the article names.
+    pub entities: Entities,
 }
 
 /// The answer to one search.
@@ -106,16 +114,21 @@ pub struct SearchResults {
 }
 
 /// The fields searched by terms without a field prefix, with their BM25 weights.
-fn weighted_fields(fields: &Fields) -> [(Field, f32); 3] {
+fn weighted_fields(fields: &Fields) -> [(Field, f32); 6] {
     [
         (fields.title, 3.0),
         (fields.body, 1.0),
         (fields.dateline, 0.5),
+        (fields.per, 1.0),
+        (fields.loc, 1.0),
+        (fields.org, 1.0),
     ]
 }
 
 /// Field names a query may use as prefixes.
-const QUERY_FIELDS: &[&str] = &["title", "body", "dateline", "place", "agency", "date"];
+const QUERY_FIELDS: &[&str] = &[
+    "title", "body", "dateline", "place", "agency", "date", "per", "loc", "org",
+];
 
 /// A hit's address with its score (none when ranked by date).
 type Ranked = (Option<f32>, DocAddress);
@@ -232,10 +245,29 @@ impl Engine {
         Ok(hits)
     }
 
-    /// Parses the query, AND-ed terms when `strict`, OR-ed otherwise, with the date filter.
-    fn parse(&self, options: &SearchOptions, strict: bool) -> Result<Box<dyn Query>> {
-        let fields = self.fields();
-        let weighted = weighted_fields(fields);
+    /// Parses the query, AND-ed terms when `strict`, OR-ed otherwise, with the date and entity
+    /// filters. A blank query matches every article (to browse by date or entity).
+    pub(crate) fn parse(&self, options: &SearchOptions, strict: bool) -> Result<Box<dyn Query>> {
+        let query = match options.query.trim().is_empty() {
+            true => Box::new(AllQuery),
+            false => self.parse_text(&options.query, strict)?,
+        };
+        let mut clauses = vec![(Occur::Must, query)];
+        if options.from.is_some() || options.to.is_some() {
+            clauses.push((Occur::Must, self.date_range(options.from, options.to)));
+        }
+        for name in &options.entities {
+            clauses.push((Occur::Must, self.entity_filter(name)?));
+        }
+        Ok(match clauses.len() {
+            1 => clauses.remove(0).1,
+            _ => Box::new(BooleanQuery::new(clauses)),
+        })
+    }
+
+    /// The user's query over the weighted fields.
+    fn parse_text(&self, query: &str, strict: bool) -> Result<Box<dyn Query>> {
+        let weighted = weighted_fields(self.fields());
         let mut parser = QueryParser::for_index(
             &self.opened.index,
             weighted.iter().map(|(f, _)| *f).collect(),
@@ -246,26 +278,39 @@ impl Engine {
         if strict {
             parser.set_conjunction_by_default();
         }
-        let text = rewrite(&options.query, QUERY_FIELDS);
-        let query = parser.parse_query(&text).map_err(|e| Error::Query {
-            query: options.query.clone(),
-            reason: e.to_string(),
-        })?;
-        if options.from.is_none() && options.to.is_none() {
-            return Ok(query);
-        }
+        parser
+            .parse_query(&rewrite(query, QUERY_FIELDS))
+            .map_err(|e| Error::Query {
+                query: query.to_string(),
+                reason: e.to_string(),
+            })
+    }
+
+    /// Articles dated within `from..=to` (either end open).
+    fn date_range(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Box<dyn Query> {
+        let field = self.fields().date;
         let bound = |date: Option<NaiveDate>| match date {
             Some(date) => Bound::Included(Term::from_field_date_for_search(
-                fields.date,
+                field,
                 to_tantivy_date(date),
             )),
             None => Bound::Unbounded,
         };
-        let range = RangeQuery::new(bound(options.from), bound(options.to));
-        Ok(Box::new(BooleanQuery::new(vec![
-            (Occur::Must, query),
-            (Occur::Must, Box::new(range)),
-        ])))
+        Box::new(RangeQuery::new(bound(from), bound(to)))
+    }
+
+    /// Articles naming `name` as a person, place or organisation (case, accents and hyphens aside);
+    /// it filters without changing scores.
+    fn entity_filter(&self, name: &str) -> Result<Box<dyn Query>> {
+        let fields = self.fields();
+        let parser =
+            QueryParser::for_index(&self.opened.index, vec![fields.per, fields.loc, fields.org]);
+        let phrase = format!("\"{}\"", name.replace('"', " "));
+        let query = parser.parse_query(&phrase).map_err(|e| Error::Query {
+            query: name.to_string(),
+            reason: e.to_string(),
+        })?;
+        Ok(Box::new(ConstScoreQuery::new(query, 0.0)))
     }
 
     /// The top `wanted` hits of `query` in the asked order (scores only when ranked by relevance),
@@ -322,6 +367,7 @@ impl Engine {
             date: fields.date_of(doc),
             path: text(fields.path).unwrap_or_default(),
             snippet,
+            entities: fields.entities_of(doc),
         }
     }
 

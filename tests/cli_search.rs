@@ -524,8 +524,8 @@ fn json_hits_have_the_documented_fields() {
     assert_eq!(
         keys,
         [
-            "agency", "date", "dateline", "partial", "path", "place", "rank", "score", "snippet",
-            "title"
+            "agency", "date", "dateline", "entities", "partial", "path", "place", "rank", "score",
+            "snippet", "title"
         ]
     );
     assert_eq!(hit["rank"], 1);

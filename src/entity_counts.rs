@@ -1,0 +1,84 @@
+//! `depeche entities`: the most frequent people, places and organisations of the index, or of the
+//! articles matching a query, counted from the entity facets.
+
+use crate::article::EntityKind;
+use crate::error::{Error, Result};
+use crate::search::{Engine, SearchOptions};
+use tantivy::collector::FacetCollector;
+use tantivy::schema::Facet;
+
+/// What `depeche entities` is asked for.
+#[derive(Clone, Debug)]
+pub struct EntityOptions {
+    /// Count only in the articles matching this query (every term required); blank for all.
+    pub query: String,
+    /// The kinds to count.
+    pub kinds: Vec<EntityKind>,
+    /// How many entities of each kind.
+    pub top: usize,
+}
+
+impl Default for EntityOptions {
+    fn default() -> Self {
+        EntityOptions {
+            query: String::new(),
+            kinds: EntityKind::ALL.to_vec(),
+            top: 20,
+        }
+    }
+}
+
+/// An entity and the number of articles that name it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntityCount {
+    /// Person, place or organisation.
+    pub kind: EntityKind,
+    /// The entity's name.
+    pub name: String,
+    /// How many articles name it.
+    pub articles: u64,
+}
+
+impl Engine {
+    /// The most frequent entities of each asked kind, most frequent first (ties by name).
+    pub fn top_entities(&self, options: &EntityOptions) -> Result<Vec<EntityCount>> {
+        let search = SearchOptions {
+            query: options.query.clone(),
+            ..SearchOptions::default()
+        };
+        let query = self.parse(&search, true)?;
+        let mut collector = FacetCollector::for_field("entity");
+        for kind in &options.kinds {
+            collector.add_facet(Facet::from_path([kind.name()]));
+        }
+        let counts = self
+            .searcher()
+            .search(&query, &collector)
+            .map_err(|cause| Error::Search {
+                query: options.query.clone(),
+                cause,
+            })?;
+        let mut found = Vec::new();
+        for kind in &options.kinds {
+            let mut top: Vec<EntityCount> = counts
+                .top_k(Facet::from_path([kind.name()]), options.top)
+                .into_iter()
+                .filter_map(|(facet, articles)| {
+                    let name = facet.to_path().last()?.to_string();
+                    Some(EntityCount {
+                        kind: *kind,
+                        name,
+                        articles,
+                    })
+                })
+                .collect();
+            top.sort_by(|a, b| {
+                b.articles
+                    .cmp(&a.articles)
+                    .then_with(|| a.name.cmp(&b.name))
+            });
+            found.extend(top);
+        }
+        Ok(found)
+    }
+}
