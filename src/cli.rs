@@ -62,6 +62,33 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Measure query latency: replay a query file against an index.
+    Bench {
+        /// The index folder.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// Query file: one query per line, or `class<TAB>query`.
+        #[arg(long, default_value = "benches/queries/shared.tsv")]
+        queries: PathBuf,
+        /// Timed rounds over the query set.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        /// Untimed rounds before timing.
+        #[arg(long, default_value_t = 1)]
+        warmup: usize,
+        /// Hits per query.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Threads replaying the queries at once.
+        #[arg(long, default_value_t = 1)]
+        threads: usize,
+        /// Skip snippets (and document loading beyond the stored fields).
+        #[arg(long)]
+        no_snippets: bool,
+        /// Print the figures as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Show what the parser reads in one file.
     Extract {
         /// The article file.

@@ -2,6 +2,7 @@
 
 pub mod analysis;
 pub mod article;
+pub mod bench;
 pub mod entity_counts;
 pub mod error;
 pub mod indexer;

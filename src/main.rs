@@ -70,6 +70,32 @@ fn run(command: Command) -> Result<bool> {
             output::entity_counts(&mut out, &options.query, &counts, json)?;
             !counts.is_empty()
         }
+        Command::Bench {
+            index,
+            queries,
+            runs,
+            warmup,
+            limit,
+            threads,
+            no_snippets,
+            json,
+        } => {
+            let options = depeche::bench::BenchOptions {
+                index,
+                runs,
+                warmup,
+                limit,
+                threads,
+                snippets: !no_snippets,
+            };
+            let queries = depeche::bench::read_queries(&queries)?;
+            let bar = progress::Bar::new();
+            depeche::indexer::Progress::start(&bar, (queries.len() * runs) as u64);
+            let report = depeche::bench::run(&options, &queries, &bar)?;
+            bar.finish();
+            output::bench(&mut out, &report, json)?;
+            report.overall.count > 0
+        }
         Command::Extract { file, json } => {
             let format = depeche::parse::Format::of(&file).with_context(|| {
                 format!(

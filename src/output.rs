@@ -1,5 +1,6 @@
 //! Printing results: human-readable text (bold highlights on a terminal) or JSON for scripts.
 
+use depeche::bench::{BenchReport, Stats};
 use depeche::indexer::IndexSummary;
 use depeche::{Article, Entities, EntityCount, Hit, SearchResults};
 use serde::Serialize;
@@ -256,4 +257,63 @@ pub fn entity_counts(
         )?;
     }
     Ok(())
+}
+
+/// Prints a bench report: a latency table per class and overall, or JSON.
+pub fn bench(out: &mut impl Write, report: &BenchReport, json: bool) -> io::Result<()> {
+    if json {
+        serde_json::to_writer(&mut *out, &bench_json(report))?;
+        return writeln!(out);
+    }
+    writeln!(
+        out,
+        "{:<16} {:>7} {:>6} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "class", "runs", "hits", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms", "qps"
+    )?;
+    let rows = report
+        .classes
+        .iter()
+        .map(|(c, s)| (c.as_str(), s))
+        .chain([("overall", &report.overall)]);
+    for (class, s) in rows {
+        writeln!(
+            out,
+            "{class:<16} {:>7} {:>6} {:>9.3} {:>9.3} {:>9.3} {:>9.3} {:>9.3} {:>9.0}",
+            s.count, s.with_hits, s.p50_ms, s.p90_ms, s.p99_ms, s.p999_ms, s.max_ms, s.qps
+        )?;
+    }
+    let total = (report.rank_ms + report.load_ms).max(1e-9);
+    writeln!(
+        out,
+        "time in ranking {:.0}%, in documents and snippets {:.0}%",
+        100.0 * report.rank_ms / total,
+        100.0 * report.load_ms / total
+    )?;
+    writeln!(
+        out,
+        "index opened in {:.1} ms; first query {:.2} ms (not in the table)",
+        report.open_ms, report.first_query_ms
+    )
+}
+
+fn bench_json(report: &BenchReport) -> serde_json::Value {
+    let stats = |s: &Stats| {
+        serde_json::json!({
+            "count": s.count, "queries_with_hits": s.with_hits, "p50_ms": s.p50_ms, "p90_ms": s.p90_ms,
+            "p99_ms": s.p99_ms, "p999_ms": s.p999_ms, "max_ms": s.max_ms, "qps": s.qps,
+        })
+    };
+    let mut json = stats(&report.overall);
+    let classes: serde_json::Map<String, serde_json::Value> = report
+        .classes
+        .iter()
+        .map(|(c, s)| (c.clone(), stats(s)))
+        .collect();
+    json["classes"] = classes.into();
+    json["rank_ms"] = report.rank_ms.into();
+    json["load_ms"] = report.load_ms.into();
+    json["open_ms"] = report.open_ms.into();
+    json["first_query_ms"] = report.first_query_ms.into();
+    json["wall_s"] = report.wall_s.into();
+    json
 }

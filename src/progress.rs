@@ -1,8 +1,8 @@
-//! The progress bar of `depeche index`, on stderr, shown only on a terminal.
+//! The progress bar of `depeche index` and `depeche bench`, on stderr, shown only on a terminal.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-/// An indicatif bar counting bytes of article files.
+/// An indicatif bar counting bytes of article files, or queries run.
 pub struct Bar(ProgressBar);
 
 impl Bar {
@@ -30,5 +30,11 @@ impl depeche::indexer::Progress for Bar {
 
     fn advance(&self, bytes: u64) {
         self.0.inc(bytes);
+    }
+}
+
+impl depeche::bench::Tick for Bar {
+    fn tick(&self) {
+        self.0.inc(1);
     }
 }

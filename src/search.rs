@@ -109,6 +109,8 @@ pub struct SearchResults {
     pub total_hits: usize,
     /// Wall time of the search, snippets included, in milliseconds.
     pub took_ms: f64,
+    /// Of which: parsing the query and ranking the hits.
+    pub rank_ms: f64,
     /// The hits asked for.
     pub hits: Vec<Hit>,
 }
@@ -198,11 +200,13 @@ impl Engine {
             loose: loose.as_deref(),
             full,
         };
+        let rank_ms = started.elapsed().as_secs_f64() * 1e3;
         let hits = self.hits(&searcher, &queries, ranked, options)?;
         Ok(SearchResults {
             query: options.query.clone(),
             total_hits,
             took_ms: started.elapsed().as_secs_f64() * 1e3,
+            rank_ms,
             hits,
         })
     }

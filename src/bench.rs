@@ -1,0 +1,295 @@
+//! `depeche bench`: replays a query file against an index and reports latency percentiles and
+//! throughput, per query class and overall, the way users quote them.
+
+use crate::error::{Error, Result};
+use crate::search::{Engine, SearchOptions};
+use hdrhistogram::Histogram;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Instant;
+
+/// What `depeche bench` is asked to measure.
+#[derive(Clone, Debug)]
+pub struct BenchOptions {
+    /// The index to query.
+    pub index: PathBuf,
+    /// How many times each query is run in the timed rounds.
+    pub runs: usize,
+    /// Untimed rounds over the whole query set before timing.
+    pub warmup: usize,
+    /// Hits asked for per query.
+    pub limit: usize,
+    /// Threads replaying the query set at once.
+    pub threads: usize,
+    /// Build snippets for the hits (as `search` does).
+    pub snippets: bool,
+}
+
+impl Default for BenchOptions {
+    fn default() -> Self {
+        BenchOptions {
+            index: PathBuf::from("index"),
+            runs: 5,
+            warmup: 1,
+            limit: 10,
+            threads: 1,
+            snippets: true,
+        }
+    }
+}
+
+/// One query of a query file, with its class (`default` when the line has none).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BenchQuery {
+    /// The group the query belongs to (`phrase`, `rare-term`…).
+    pub class: String,
+    /// The query text.
+    pub query: String,
+}
+
+/// Latency and throughput of a set of queries.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Stats {
+    /// Timed query executions.
+    pub count: u64,
+    /// Queries of the set that returned at least one hit.
+    pub with_hits: u64,
+    /// Latency percentiles and maximum, in milliseconds.
+    pub p50_ms: f64,
+    /// 90th percentile.
+    pub p90_ms: f64,
+    /// 99th percentile.
+    pub p99_ms: f64,
+    /// 99.9th percentile.
+    pub p999_ms: f64,
+    /// Slowest execution.
+    pub max_ms: f64,
+    /// Executions per second of wall time (all threads).
+    pub qps: f64,
+}
+
+/// What a bench run measured.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BenchReport {
+    /// All queries together.
+    pub overall: Stats,
+    /// Per query class.
+    pub classes: BTreeMap<String, Stats>,
+    /// Opening the index, in milliseconds.
+    pub open_ms: f64,
+    /// The first query after opening, before any warm-up, in milliseconds.
+    pub first_query_ms: f64,
+    /// Time in ranking (query parsing, matching, scoring), summed over timed executions, in ms.
+    pub rank_ms: f64,
+    /// Time loading documents and making snippets, summed over timed executions, in ms.
+    pub load_ms: f64,
+    /// Wall time of the timed rounds, in seconds.
+    pub wall_s: f64,
+}
+
+/// Reads a query file: one query per line, `class<TAB>query` to group them; blank lines and lines
+/// starting with `#` are ignored.
+pub fn read_queries(path: &Path) -> Result<Vec<BenchQuery>> {
+    let text = std::fs::read_to_string(path).map_err(|cause| Error::Read {
+        path: path.to_path_buf(),
+        cause,
+    })?;
+    let queries: Vec<BenchQuery> = text
+        .lines()
+        .map(str::trim_end)
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(|line| match line.split_once('\t') {
+            Some((class, query)) => BenchQuery {
+                class: class.trim().into(),
+                query: query.into(),
+            },
+            None => BenchQuery {
+                class: "default".into(),
+                query: line.into(),
+            },
+        })
+        .collect();
+    if queries.is_empty() {
+        return Err(Error::BadArticle {
+            path: path.to_path_buf(),
+            reason: "no queries".into(),
+        });
+    }
+    Ok(queries)
+}
+
+/// Called after each timed query, for a progress bar.
+pub trait Tick: Sync {
+    /// One more query done.
+    fn tick(&self);
+}
+
+/// Per-class accumulation during the timed rounds.
+#[derive(Default)]
+struct Tally {
+    latencies: BTreeMap<String, Histogram<u64>>,
+    with_hits: BTreeMap<String, u64>,
+    rank_ms: f64,
+    load_ms: f64,
+}
+
+/// Runs the benchmark: open, first query, warm-up rounds, then `runs` timed rounds on `threads`.
+pub fn run(options: &BenchOptions, queries: &[BenchQuery], tick: &dyn Tick) -> Result<BenchReport> {
+    let opened = Instant::now();
+    let engine = Engine::open(&options.index)?;
+    let open_ms = ms(opened);
+    let first = Instant::now();
+    engine.search(&search_options(&queries[0], options))?;
+    let first_query_ms = ms(first);
+    for _ in 0..options.warmup {
+        for query in queries {
+            engine.search(&search_options(query, options))?;
+        }
+    }
+    let tally = Mutex::new(Tally::default());
+    let started = Instant::now();
+    std::thread::scope(|scope| -> Result<()> {
+        let workers: Vec<_> = (0..options.threads.max(1))
+            .map(|_| scope.spawn(|| replay(&engine, queries, options, &tally, tick)))
+            .collect();
+        workers
+            .into_iter()
+            .try_for_each(|w| w.join().unwrap_or(Ok(())))
+    })?;
+    let wall_s = started.elapsed().as_secs_f64();
+    let tally = tally.into_inner().unwrap_or_else(|p| p.into_inner());
+    Ok(report(tally, wall_s, open_ms, first_query_ms))
+}
+
+/// One thread's timed rounds.
+fn replay(
+    engine: &Engine,
+    queries: &[BenchQuery],
+    options: &BenchOptions,
+    tally: &Mutex<Tally>,
+    tick: &dyn Tick,
+) -> Result<()> {
+    let mut local = Tally::default();
+    for round in 0..options.runs {
+        for query in queries {
+            let started = Instant::now();
+            let results = engine.search(&search_options(query, options))?;
+            let micros = started.elapsed().as_micros() as u64;
+            let histogram = local
+                .latencies
+                .entry(query.class.clone())
+                .or_insert_with(new_histogram);
+            histogram.saturating_record(micros.max(1));
+            local.rank_ms += results.rank_ms;
+            local.load_ms += results.took_ms - results.rank_ms;
+            if round == 0 && !results.hits.is_empty() {
+                *local.with_hits.entry(query.class.clone()).or_default() += 1;
+            }
+            tick.tick();
+        }
+    }
+    let mut shared = tally.lock().unwrap_or_else(|p| p.into_inner());
+    for (class, histogram) in local.latencies {
+        let merged = shared.latencies.entry(class).or_insert_with(new_histogram);
+        merged.add(&histogram).ok();
+    }
+    for (class, n) in local.with_hits {
+        let merged = shared.with_hits.entry(class).or_default();
+        *merged = (*merged).max(n);
+    }
+    shared.rank_ms += local.rank_ms;
+    shared.load_ms += local.load_ms;
+    Ok(())
+}
+
+fn report(tally: Tally, wall_s: f64, open_ms: f64, first_query_ms: f64) -> BenchReport {
+    let mut overall = new_histogram();
+    let mut classes = BTreeMap::new();
+    for (class, histogram) in &tally.latencies {
+        overall.add(histogram).ok();
+        let with_hits = tally.with_hits.get(class).copied().unwrap_or(0);
+        classes.insert(class.clone(), stats(histogram, with_hits, wall_s));
+    }
+    let with_hits = tally.with_hits.values().sum();
+    BenchReport {
+        overall: stats(&overall, with_hits, wall_s),
+        classes,
+        open_ms,
+        first_query_ms,
+        rank_ms: tally.rank_ms,
+        load_ms: tally.load_ms,
+        wall_s,
+    }
+}
+
+fn stats(histogram: &Histogram<u64>, with_hits: u64, wall_s: f64) -> Stats {
+    let at = |q: f64| histogram.value_at_quantile(q) as f64 / 1e3;
+    Stats {
+        count: histogram.len(),
+        with_hits,
+        p50_ms: at(0.5),
+        p90_ms: at(0.9),
+        p99_ms: at(0.99),
+        p999_ms: at(0.999),
+        max_ms: histogram.max() as f64 / 1e3,
+        qps: histogram.len() as f64 / wall_s.max(1e-9),
+    }
+}
+
+fn new_histogram() -> Histogram<u64> {
+    Histogram::new_with_bounds(1, 60_000_000, 3).expect("constant histogram bounds are valid")
+}
+
+fn search_options(query: &BenchQuery, options: &BenchOptions) -> SearchOptions {
+    SearchOptions {
+        query: query.query.clone(),
+        limit: options.limit,
+        snippets: options.snippets,
+        ..SearchOptions::default()
+    }
+}
+
+fn ms(since: Instant) -> f64 {
+    since.elapsed().as_secs_f64() * 1e3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_query_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("q.txt");
+        std::fs::write(
+            &path,
+            "# comment\n\nphrase\t\"fonte des glaciers\"\ngrève\n",
+        )
+        .unwrap();
+        let queries = read_queries(&path).unwrap();
+        let expected = [
+            BenchQuery {
+                class: "phrase".into(),
+                query: "\"fonte des glaciers\"".into(),
+            },
+            BenchQuery {
+                class: "default".into(),
+                query: "grève".into(),
+            },
+        ];
+        assert_eq!(queries, expected);
+    }
+
+    #[test]
+    fn percentiles_come_from_the_histogram() {
+        let mut histogram = new_histogram();
+        for micros in 1..=1000 {
+            histogram.record(micros).unwrap();
+        }
+        let stats = stats(&histogram, 3, 2.0);
+        assert_eq!((stats.count, stats.with_hits), (1000, 3));
+        assert_eq!((stats.p50_ms, stats.p99_ms, stats.max_ms), (0.5, 0.99, 1.0));
+        assert_eq!(stats.qps, 500.0);
+    }
+}
