@@ -7,10 +7,10 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
-use std::sync::Arc;
+use std::cell::RefCell;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
-/// How many distinct words a tokenizer keeps the stems of before starting its cache afresh.
+/// How many distinct words a thread keeps the stems of before starting its cache afresh.
 const CACHE_WORDS: usize = 200_000;
 
 /// Unaccented suffixes and their accented spelling, longest first.
@@ -49,43 +49,62 @@ impl TokenFilter for FrenchStemmer {
     type Tokenizer<T: Tokenizer> = StemmerWrapper<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> StemmerWrapper<T> {
-        StemmerWrapper {
-            tail: tokenizer,
-            cache: StemCache::default(),
-        }
+        StemmerWrapper(tokenizer)
     }
 }
 
-/// The tokenizer produced by [`FrenchStemmer`]; it remembers the stems of the words it has seen,
-/// since news vocabulary repeats and Snowball is the analyzer's costliest step.
+/// The tokenizer produced by [`FrenchStemmer`].
 #[derive(Clone)]
-pub struct StemmerWrapper<T> {
-    tail: T,
-    cache: StemCache,
-}
+pub struct StemmerWrapper<T>(T);
 
 impl<T: Tokenizer> Tokenizer for StemmerWrapper<T> {
-    type TokenStream<'a> = StemmerStream<'a, T::TokenStream<'a>>;
+    type TokenStream<'a> = StemmerStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        StemmerStream {
-            tail: self.tail.token_stream(text),
-            cache: &mut self.cache,
-        }
+        StemmerStream(self.0.token_stream(text))
     }
+}
+
+/// The token stream produced by [`FrenchStemmer`].
+pub struct StemmerStream<S>(S);
+
+impl<S: TokenStream> TokenStream for StemmerStream<S> {
+    fn advance(&mut self) -> bool {
+        if !self.0.advance() {
+            return false;
+        }
+        let token = self.0.token_mut();
+        if !token.text.bytes().any(|b| b.is_ascii_digit()) {
+            STEMS.with_borrow_mut(|cache| cache.stem_in_place(&mut token.text));
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.0.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.0.token_mut()
+    }
+}
+
+thread_local! {
+    /// Each thread's word → stem cache: news vocabulary repeats, Snowball is the analyzer's costliest
+    /// step, and tantivy clones analyzers per segment and per snippet, so the cache lives here.
+    static STEMS: RefCell<StemCache> = RefCell::new(StemCache::default());
 }
 
 /// Word → stem, bounded.
-#[derive(Clone)]
 struct StemCache {
-    stemmer: Arc<Stemmer>,
+    stemmer: Stemmer,
     stems: FxHashMap<String, String>,
 }
 
 impl Default for StemCache {
     fn default() -> Self {
         StemCache {
-            stemmer: Arc::new(Stemmer::create(Algorithm::French)),
+            stemmer: Stemmer::create(Algorithm::French),
             stems: FxHashMap::default(),
         }
     }
@@ -104,33 +123,6 @@ impl StemCache {
         let stem = self.stemmer.stem(&with_suffix_accents(word)).into_owned();
         let original = std::mem::replace(word, stem);
         self.stems.insert(original, word.clone());
-    }
-}
-
-/// The token stream produced by [`FrenchStemmer`].
-pub struct StemmerStream<'a, S> {
-    tail: S,
-    cache: &'a mut StemCache,
-}
-
-impl<S: TokenStream> TokenStream for StemmerStream<'_, S> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let token = self.tail.token_mut();
-        if !token.text.bytes().any(|b| b.is_ascii_digit()) {
-            self.cache.stem_in_place(&mut token.text);
-        }
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
     }
 }
 
