@@ -1,0 +1,90 @@
+//! Criterion: throughput of the French analyzer and of article parsing, in bytes per second, on the
+//! sample corpus (and on 2,000 articles of ../shared/corpus when it is there).
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use depeche::parse::{Format, Source, parse_bytes};
+use std::path::{Path, PathBuf};
+use tantivy::tokenizer::TokenStream;
+
+/// Article files in memory: path, format and content.
+type Files = Vec<(PathBuf, Format, Vec<u8>)>;
+
+/// The article files of a folder, read into memory, at most `limit` of them.
+fn load(folder: &Path, limit: usize) -> Files {
+    walkdir::WalkDir::new(folder)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let format = Format::of(entry.path())?;
+            let bytes = std::fs::read(entry.path()).ok()?;
+            Some((entry.into_path(), format, bytes))
+        })
+        .filter(|(path, _, _)| !path.ends_with("README.md"))
+        .take(limit)
+        .collect()
+}
+
+fn corpora() -> Vec<(&'static str, Files)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut corpora = vec![("sample", load(&root.join("corpus"), usize::MAX))];
+    let shared = root.join("../shared/corpus/orangesum");
+    if shared.is_dir() {
+        corpora.push(("shared-2000", load(&shared, 2000)));
+    } else {
+        eprintln!("../shared/corpus absent: benchmarking the sample corpus only");
+    }
+    corpora
+}
+
+fn parsing(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parse");
+    for (name, files) in corpora() {
+        let bytes: usize = files.iter().map(|(_, _, b)| b.len()).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut articles = 0;
+                for (path, format, content) in &files {
+                    let source = Source {
+                        path,
+                        modified: None,
+                    };
+                    articles +=
+                        parse_bytes(content, *format, &source).map_or(0, |p| p.articles.len());
+                }
+                assert!(articles >= files.len());
+            })
+        });
+    }
+    group.finish();
+}
+
+fn analyzing(c: &mut Criterion) {
+    let mut group = c.benchmark_group("analyze");
+    for (name, files) in corpora() {
+        let texts: Vec<String> = files
+            .iter()
+            .map(|(_, _, b)| String::from_utf8_lossy(b).into_owned())
+            .collect();
+        let bytes: usize = texts.iter().map(String::len).sum();
+        let mut analyzer = depeche::analysis::french_analyzer();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut tokens = 0;
+                for text in &texts {
+                    let mut stream = analyzer.token_stream(text);
+                    while stream.advance() {
+                        tokens += 1;
+                    }
+                }
+                assert!(tokens > bytes / 20);
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, parsing, analyzing);
+criterion_main!(benches);
