@@ -89,6 +89,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a synthetic corpus for scale tests by recombining a real one.
+    #[command(hide = true)]
+    Synth {
+        /// The real corpus to recombine.
+        #[arg(long, default_value = "../shared/corpus")]
+        from: PathBuf,
+        /// Where to write the articles.
+        #[arg(long)]
+        out: PathBuf,
+        /// How many articles.
+        #[arg(long, default_value_t = 1_000_000)]
+        count: usize,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Show what the parser reads in one file.
     Extract {
         /// The article file.

@@ -12,6 +12,7 @@ pub mod schema;
 pub mod search;
 pub mod snippet;
 pub mod store;
+pub mod synth;
 
 pub use article::{Article, Dateline, Entities, EntityKind, YearSource};
 pub use entity_counts::{EntityCount, EntityOptions};

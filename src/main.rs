@@ -96,6 +96,27 @@ fn run(command: Command) -> Result<bool> {
             output::bench(&mut out, &report, json)?;
             report.overall.count > 0
         }
+        Command::Synth {
+            from,
+            out: folder,
+            count,
+            seed,
+        } => {
+            let options = depeche::synth::SynthOptions {
+                source: from,
+                out: folder,
+                count,
+                seed,
+            };
+            let bytes = depeche::synth::generate(&options)?;
+            writeln!(
+                out,
+                "wrote {count} articles, {:.1} MB, in {}",
+                bytes as f64 / 1e6,
+                options.out.display()
+            )?;
+            count > 0
+        }
         Command::Extract { file, json } => {
             let format = depeche::parse::Format::of(&file).with_context(|| {
                 format!(
