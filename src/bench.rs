@@ -65,7 +65,8 @@ pub struct Stats {
     pub p999_ms: f64,
     /// Slowest execution.
     pub max_ms: f64,
-    /// Executions per second of wall time (all threads).
+    /// Executions per second: overall, of the timed rounds' wall time (all threads); per class, of
+    /// the time spent on that class's queries.
     pub qps: f64,
 }
 
@@ -159,7 +160,13 @@ pub fn run(options: &BenchOptions, queries: &[BenchQuery], tick: &dyn Tick) -> R
     })?;
     let wall_s = started.elapsed().as_secs_f64();
     let tally = tally.into_inner().unwrap_or_else(|p| p.into_inner());
-    Ok(report(tally, wall_s, open_ms, first_query_ms))
+    Ok(report(
+        tally,
+        options.threads.max(1),
+        wall_s,
+        open_ms,
+        first_query_ms,
+    ))
 }
 
 /// One thread's timed rounds.
@@ -203,13 +210,20 @@ fn replay(
     Ok(())
 }
 
-fn report(tally: Tally, wall_s: f64, open_ms: f64, first_query_ms: f64) -> BenchReport {
+fn report(
+    tally: Tally,
+    threads: usize,
+    wall_s: f64,
+    open_ms: f64,
+    first_query_ms: f64,
+) -> BenchReport {
     let mut overall = new_histogram();
     let mut classes = BTreeMap::new();
     for (class, histogram) in &tally.latencies {
         overall.add(histogram).ok();
         let with_hits = tally.with_hits.get(class).copied().unwrap_or(0);
-        classes.insert(class.clone(), stats(histogram, with_hits, wall_s));
+        let busy_s = histogram.mean() * histogram.len() as f64 / 1e6 / threads as f64;
+        classes.insert(class.clone(), stats(histogram, with_hits, busy_s));
     }
     let with_hits = tally.with_hits.values().sum();
     BenchReport {
@@ -223,7 +237,8 @@ fn report(tally: Tally, wall_s: f64, open_ms: f64, first_query_ms: f64) -> Bench
     }
 }
 
-fn stats(histogram: &Histogram<u64>, with_hits: u64, wall_s: f64) -> Stats {
+/// Percentiles of `histogram`, and its executions per second over `seconds`.
+fn stats(histogram: &Histogram<u64>, with_hits: u64, seconds: f64) -> Stats {
     let at = |q: f64| histogram.value_at_quantile(q) as f64 / 1e3;
     Stats {
         count: histogram.len(),
@@ -233,7 +248,7 @@ fn stats(histogram: &Histogram<u64>, with_hits: u64, wall_s: f64) -> Stats {
         p99_ms: at(0.99),
         p999_ms: at(0.999),
         max_ms: histogram.max() as f64 / 1e3,
-        qps: histogram.len() as f64 / wall_s.max(1e-9),
+        qps: histogram.len() as f64 / seconds.max(1e-9),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::article::Entities;
 use crate::error::{Error, Result};
-use crate::query::rewrite;
+use crate::query::{Rewritten, rewrite};
 use crate::schema::{Fields, to_tantivy_date};
 use crate::snippet::{Snippet, SnippetMaker};
 use crate::store::{self, OpenIndex};
@@ -14,9 +14,10 @@ use std::path::Path;
 use std::time::Instant;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser, RangeQuery,
 };
 use tantivy::schema::Field;
+use tantivy::tokenizer::TokenStream;
 use tantivy::{DocAddress, IndexReader, Order, Searcher, TantivyDocument, Term};
 
 /// How hits are ordered.
@@ -185,7 +186,8 @@ impl Engine {
         let wanted = options.offset + options.limit;
         let (mut ranked, total_hits) = self.collect(&searcher, &strict, wanted, options)?;
         let full = ranked.len();
-        let loose = match !options.all_terms && full < wanted {
+        let tolerant = !options.all_terms && self.rewrite(&options.query).plain;
+        let loose = match tolerant && full < wanted {
             true => Some(self.parse(options, false)?),
             false => None,
         };
@@ -269,8 +271,26 @@ impl Engine {
         })
     }
 
-    /// The user's query over the weighted fields.
+    /// The query made ready for tantivy's parser (see [`crate::query`]).
+    fn rewrite(&self, query: &str) -> Rewritten {
+        let analyzer = self
+            .opened
+            .index
+            .tokenizer_for_field(self.fields().body)
+            .ok();
+        let is_noise = |word: &str| match analyzer.clone() {
+            Some(mut analyzer) => analyzer.token_stream(word).next().is_none(),
+            None => false,
+        };
+        rewrite(query, QUERY_FIELDS, is_noise)
+    }
+
+    /// The user's query over the weighted fields; nothing when only stop words were typed.
     fn parse_text(&self, query: &str, strict: bool) -> Result<Box<dyn Query>> {
+        let rewritten = self.rewrite(query);
+        if rewritten.text.is_empty() {
+            return Ok(Box::new(EmptyQuery));
+        }
         let weighted = weighted_fields(self.fields());
         let mut parser = QueryParser::for_index(
             &self.opened.index,
@@ -283,7 +303,7 @@ impl Engine {
             parser.set_conjunction_by_default();
         }
         parser
-            .parse_query(&rewrite(query, QUERY_FIELDS))
+            .parse_query(&rewritten.text)
             .map_err(|e| Error::Query {
                 query: query.to_string(),
                 reason: e.to_string(),

@@ -84,6 +84,16 @@ fn french_queries_find_their_article_first() {
         // Exclusion.
         ("corée -pyongyang", FAMILLES, Some(1)),
         ("SNCF -grève", SNCF_TGV, Some(1)),
+        // Stop words typed in a query do not empty it.
+        ("la grève des cheminots", GREVE, Some(1)),
+        ("fonte des glaciers", GLACIERS, Some(2)),
+        // Plain dates in date: terms and ranges.
+        ("grève date:2025-03-18", GREVE, Some(1)),
+        (
+            "glaciers date:[2025-08-01 TO 2025-08-31]",
+            GLACIERS,
+            Some(1),
+        ),
         // A name spelled without its accent in the one article whose title names him.
         ("Etienne Morvan", MOTION, Some(3)),
     ];
@@ -102,6 +112,10 @@ fn french_queries_find_their_article_first() {
                 found.total(),
                 found.paths()
             ));
+        }
+        if found.hits().is_empty() {
+            problems.push(format!("{query}: no hits"));
+            continue;
         }
         if found.first()["partial"] != false {
             problems.push(format!("{query}: first hit is partial"));
@@ -375,6 +389,23 @@ fn every_term_is_required_and_partial_hits_top_up() {
     }
     let strict = index.search("etat coree", &["--all-terms"]);
     assert_eq!(strict.paths(), [FAMILLES]);
+}
+
+#[test]
+fn only_plain_word_queries_are_topped_up() {
+    let index = CorpusIndex::get();
+    // A missing word next to a filter, a field or an operator is not tolerated: the filter alone
+    // would bring in unrelated articles.
+    let cases = [
+        "zzzqqq date:>=2019-01-01T00:00:00Z",
+        "title:grève zzzqqq",
+        "\"fonte des glaciers\" zzzqqq",
+        "grève -SNCF zzzqqq",
+    ];
+    for query in cases {
+        let found = index.search(query, &[]);
+        assert_eq!(found.run.code, 1, "{query}: {:?}", found.paths());
+    }
 }
 
 #[test]
