@@ -2,10 +2,25 @@
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
-/// The elided forms, lowercase, as the tokenizer leaves them once the apostrophe is split off.
-const ELIDED: &[&str] = &[
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
-];
+/// Whether a lowercase token is an elided form, as the tokenizer leaves it once the apostrophe is
+/// split off.
+fn is_elided(token: &str) -> bool {
+    matches!(
+        token,
+        "l" | "d"
+            | "j"
+            | "m"
+            | "n"
+            | "s"
+            | "t"
+            | "c"
+            | "qu"
+            | "jusqu"
+            | "lorsqu"
+            | "puisqu"
+            | "quoiqu"
+    )
+}
 
 /// Removes tokens that are elided words: `l'armée` keeps `armée`, `jusqu'à` keeps `à`.
 #[derive(Clone, Copy, Debug, Default)]
@@ -37,7 +52,7 @@ pub struct ElisionStream<S>(S);
 impl<S: TokenStream> TokenStream for ElisionStream<S> {
     fn advance(&mut self) -> bool {
         while self.0.advance() {
-            if !ELIDED.contains(&self.0.token().text.as_str()) {
+            if !is_elided(&self.0.token().text) {
                 return true;
             }
         }

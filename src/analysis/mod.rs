@@ -2,7 +2,8 @@
 //!
 //! Pipeline: split on anything not a letter or digit (apostrophes included) → drop over-long
 //! tokens → lowercase → drop elided words → drop stop words (accented and unaccented) → Snowball
-//! stem, accent-aware → fold accents. Indexing, query parsing and snippets all use it.
+//! stem, accent-aware, and fold accents (one filter, whose per-thread cache holds the final form).
+//! Indexing, query parsing and snippets all use it.
 
 mod elision;
 mod stemmer;
@@ -34,7 +35,6 @@ pub fn french_analyzer() -> TextAnalyzer {
         .filter(ElisionFilter)
         .filter(french_stop_words())
         .filter(FrenchStemmer)
-        .filter(AsciiFoldingFilter)
         .build()
 }
 
@@ -63,6 +63,9 @@ fn french_stop_words() -> StopWordFilter {
 
 /// Folds accents and ligatures to ASCII, with the same filter the analyzer uses.
 pub fn fold_accents(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
     let mut analyzer = TextAnalyzer::builder(tantivy::tokenizer::RawTokenizer::default())
         .filter(AsciiFoldingFilter)
         .build();

@@ -5,6 +5,7 @@
 //! French suffixes that carry them back, then everything is stemmed as written; accent folding
 //! comes after, in its own filter.
 
+use super::fold_accents;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -41,7 +42,8 @@ const WHOLE_WORD_ACCENTS: &[(&str, &str)] = &[
     ("voila", "voilà"),
 ];
 
-/// Stems French tokens with Snowball, accent-aware (see the module doc).
+/// Stems French tokens with Snowball, accent-aware (see the module doc), then folds their accents
+/// (tokens with digits are only folded).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct FrenchStemmer;
 
@@ -76,6 +78,8 @@ impl<S: TokenStream> TokenStream for StemmerStream<S> {
         let token = self.0.token_mut();
         if !token.text.bytes().any(|b| b.is_ascii_digit()) {
             STEMS.with_borrow_mut(|cache| cache.stem_in_place(&mut token.text));
+        } else if !token.text.is_ascii() {
+            token.text = fold_accents(&token.text);
         }
         true
     }
@@ -95,7 +99,7 @@ thread_local! {
     static STEMS: RefCell<StemCache> = RefCell::new(StemCache::default());
 }
 
-/// Word → stem, bounded.
+/// Word → stem with its accents folded, bounded.
 struct StemCache {
     stemmer: Stemmer,
     stems: FxHashMap<String, String>,
@@ -120,7 +124,7 @@ impl StemCache {
         if self.stems.len() >= CACHE_WORDS {
             self.stems.clear();
         }
-        let stem = self.stemmer.stem(&with_suffix_accents(word)).into_owned();
+        let stem = fold_accents(&self.stemmer.stem(&with_suffix_accents(word)));
         let original = std::mem::replace(word, stem);
         self.stems.insert(original, word.clone());
     }
