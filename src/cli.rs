@@ -29,6 +29,12 @@ pub enum Command {
         /// Index writer memory, in MB.
         #[arg(long, default_value_t = 400)]
         memory_mb: usize,
+        /// Rebuild the index from scratch instead of updating it.
+        #[arg(long)]
+        full: bool,
+        /// Commit after this many files (a crash loses at most one batch).
+        #[arg(long, default_value_t = 5_000)]
+        commit_every: usize,
         /// Print the summary as JSON.
         #[arg(long)]
         json: bool,
@@ -157,12 +163,16 @@ pub fn index_options(
     index: PathBuf,
     threads: usize,
     memory_mb: usize,
+    full: bool,
+    commit_every: usize,
 ) -> IndexOptions {
     IndexOptions {
         corpus,
         index,
         threads,
         memory_mb,
+        full,
+        batch_files: commit_every,
     }
 }
 

@@ -1,14 +1,20 @@
-//! `depeche index`: walks a corpus folder, parses articles on all cores and (re)builds the index.
+//! `depeche index`: brings an index up to date with a corpus folder — new files added, changed ones
+//! re-indexed, deleted ones removed — parsing on all cores and committing in batches, so that a
+//! crash loses at most the batch under way.
 
 use crate::error::{Error, Result};
-use crate::parse::{Format, parse_file};
+use crate::parse::{Source, parse_bytes};
+use crate::schema::{Fields, FileStamp};
+use crate::sources::indexed_sources;
 use crate::store;
+use crate::walk::{Candidate, walk};
 use rayon::prelude::*;
-use std::path::{Path, PathBuf};
+use rustc_hash::FxHashMap;
+use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
-use walkdir::WalkDir;
+use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
 /// What `depeche index` is asked to do.
 #[derive(Clone, Debug)]
@@ -21,6 +27,10 @@ pub struct IndexOptions {
     pub threads: usize,
     /// Memory for the index writer, in megabytes, shared by its threads.
     pub memory_mb: usize,
+    /// Rebuild from scratch instead of updating.
+    pub full: bool,
+    /// Files parsed between two commits.
+    pub batch_files: usize,
 }
 
 impl Default for IndexOptions {
@@ -30,6 +40,8 @@ impl Default for IndexOptions {
             index: PathBuf::from("index"),
             threads: 0,
             memory_mb: 400,
+            full: false,
+            batch_files: 5_000,
         }
     }
 }
@@ -50,8 +62,18 @@ pub struct IndexSummary {
     pub files_seen: usize,
     /// Files of a format depeche does not read (images, PDFs, READMEs…).
     pub not_articles: usize,
-    /// Articles now in the index.
-    pub articles: usize,
+    /// Article files new to the index.
+    pub added: usize,
+    /// Article files whose content changed, re-indexed.
+    pub updated: usize,
+    /// Files gone from the corpus, their articles removed.
+    pub removed: usize,
+    /// Article files already indexed as they are.
+    pub unchanged: usize,
+    /// Articles indexed in this run.
+    pub articles_indexed: usize,
+    /// Articles in the index after the run.
+    pub articles: u64,
     /// Bytes of article files read.
     pub bytes: u64,
     /// Files or lines left out, with reasons, in path order.
@@ -61,7 +83,7 @@ pub struct IndexSummary {
 }
 
 impl IndexSummary {
-    /// Throughput in megabytes (10^6 bytes) of article files per second.
+    /// Throughput in megabytes (10^6 bytes) of article files read per second.
     pub fn megabytes_per_second(&self) -> f64 {
         self.bytes as f64 / 1e6 / self.elapsed.as_secs_f64().max(1e-9)
     }
@@ -83,67 +105,79 @@ impl Progress for NoProgress {
     fn advance(&self, _: u64) {}
 }
 
-/// An article file to index.
-struct Candidate {
-    path: PathBuf,
-    format: Format,
-    size: u64,
+/// Counters shared by the parsing threads.
+#[derive(Default)]
+struct Tally {
+    added: AtomicUsize,
+    updated: AtomicUsize,
+    unchanged: AtomicUsize,
+    articles: AtomicUsize,
+    bytes: AtomicU64,
+    skipped: Mutex<Vec<Skipped>>,
+    failure: Mutex<Option<Error>>,
 }
 
-/// Builds (or rebuilds) the index of `options.corpus`: every article ends up in it exactly once.
+/// What one run works with.
+struct Run<'a> {
+    writer: &'a IndexWriter,
+    fields: &'a Fields,
+    before: &'a FxHashMap<String, FileStamp>,
+    tally: &'a Tally,
+    options: &'a IndexOptions,
+}
+
+/// Brings the index of `options.index` up to date with `options.corpus`: afterwards it holds every
+/// article of the corpus exactly once.
 pub fn build_index(options: &IndexOptions, progress: &dyn Progress) -> Result<IndexSummary> {
     let started = Instant::now();
-    let mut summary = IndexSummary::default();
-    let candidates = walk(&options.corpus, &mut summary)?;
-    let total: u64 = candidates.iter().map(|c| c.size).sum();
-    progress.start(total);
-
-    let opened = store::open_or_create(&options.index)?;
-    let threads = match options.threads {
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        n => n,
-    };
-    let mut writer = opened
-        .index
-        .writer_with_num_threads::<tantivy::TantivyDocument>(
-            threads,
-            options.memory_mb.max(15 * threads) << 20,
-        )
-        .map_err(|e| Error::index(&options.index, e))?;
-    writer
-        .delete_all_documents()
-        .map_err(|e| Error::index(&options.index, e))?;
-
-    let articles = AtomicUsize::new(0);
-    let bytes = AtomicU64::new(0);
-    let skipped = Mutex::new(std::mem::take(&mut summary.skipped));
-    let failure: Mutex<Option<Error>> = Mutex::new(None);
-    candidates.par_iter().for_each(|candidate| {
-        let skip = |path: String, reason: String| lock(&skipped).push(Skipped { path, reason });
-        match parse_file(&candidate.path, candidate.format) {
-            Ok(parsed) => {
-                for article in &parsed.articles {
-                    if let Err(e) = writer.add_document(opened.fields.document(article)) {
-                        lock(&failure).get_or_insert(Error::index(&options.index, e));
-                        return;
-                    }
-                }
-                articles.fetch_add(parsed.articles.len(), Ordering::Relaxed);
-                bytes.fetch_add(candidate.size, Ordering::Relaxed);
-                for problem in parsed.problems {
-                    let (path, reason) = split_problem(problem);
-                    skip(path, reason);
-                }
-            }
-            Err(error) => {
-                let (path, reason) = split_problem(error);
-                skip(path, reason);
-            }
+    let found = walk(&options.corpus)?;
+    let opened = store::open_or_create(&options.index, options.full)?;
+    let mut writer = open_writer(&opened.index, options)?;
+    let before = match options.full {
+        true => {
+            writer
+                .delete_all_documents()
+                .map_err(|e| Error::index(&options.index, e))?;
+            FxHashMap::default()
         }
-        progress.advance(candidate.size);
-    });
-    if let Some(error) = lock(&failure).take() {
-        return Err(error);
+        false => {
+            let searcher = opened
+                .index
+                .reader()
+                .map_err(|e| Error::index(&options.index, e))?
+                .searcher();
+            indexed_sources(&searcher, &opened.fields, &options.index)?
+        }
+    };
+    let (to_check, unchanged, removed) = plan(&found.candidates, &before);
+    for source in &removed {
+        writer.delete_term(Term::from_field_text(opened.fields.source, source));
+    }
+    progress.start(to_check.iter().map(|c| c.size).sum());
+    let tally = Tally::default();
+    tally.unchanged.store(unchanged, Ordering::Relaxed);
+    lock(&tally.skipped).extend(found.unreadable.iter().map(|(path, reason)| Skipped {
+        path: path.clone(),
+        reason: reason.clone(),
+    }));
+    for batch in to_check.chunks(options.batch_files.max(1)) {
+        let run = Run {
+            writer: &writer,
+            fields: &opened.fields,
+            before: &before,
+            tally: &tally,
+            options,
+        };
+        batch.par_iter().for_each(|candidate| {
+            index_file(&run, candidate);
+            progress.advance(candidate.size);
+        });
+        if let Some(error) = lock(&tally.failure).take() {
+            return Err(error);
+        }
+        writer
+            .commit()
+            .map_err(|e| Error::index(&options.index, e))?;
     }
     writer
         .commit()
@@ -151,64 +185,155 @@ pub fn build_index(options: &IndexOptions, progress: &dyn Progress) -> Result<In
     writer
         .wait_merging_threads()
         .map_err(|e| Error::index(&options.index, e))?;
+    let articles = store::count(&opened.index, &options.index)?;
+    Ok(summarize(
+        found.files_seen,
+        found.not_articles,
+        removed.len(),
+        articles,
+        tally,
+        started,
+    ))
+}
 
-    summary.articles = articles.into_inner();
-    summary.bytes = bytes.into_inner();
-    summary.skipped = skipped
+/// Opens the index writer; a second writer gets a clear message instead of tantivy's lock error.
+fn open_writer(index: &tantivy::Index, options: &IndexOptions) -> Result<IndexWriter> {
+    let threads = match options.threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    let memory = options.memory_mb.max(15 * threads) << 20;
+    index
+        .writer_with_num_threads::<TantivyDocument>(threads, memory)
+        .map_err(|error| match error {
+            TantivyError::LockFailure(..) => Error::index(
+                &options.index,
+                "another `depeche index` is writing to this index; wait for it to finish",
+            ),
+            other => Error::index(&options.index, other),
+        })
+}
+
+/// Splits the corpus into files to read (new, or with another size or modification time), the
+/// number left as they are, and the sources gone from the corpus.
+fn plan<'a>(
+    candidates: &'a [Candidate],
+    before: &FxHashMap<String, FileStamp>,
+) -> (Vec<&'a Candidate>, usize, Vec<String>) {
+    let mut to_check = Vec::new();
+    let mut unchanged = 0;
+    let mut seen = rustc_hash::FxHashSet::default();
+    for candidate in candidates {
+        let source = candidate.path.display().to_string();
+        match before.get(&source) {
+            Some(stamp) if stamp.size == candidate.size && stamp.modified == candidate.modified => {
+                unchanged += 1
+            }
+            _ => to_check.push(candidate),
+        }
+        seen.insert(source);
+    }
+    let removed = before
+        .keys()
+        .filter(|s| !seen.contains(*s))
+        .cloned()
+        .collect();
+    (to_check, unchanged, removed)
+}
+
+/// Reads, hashes, parses and indexes one file, replacing its earlier articles if it changed. A file
+/// that no longer parses keeps its earlier articles and is reported.
+fn index_file(run: &Run<'_>, candidate: &Candidate) {
+    let source = candidate.path.display().to_string();
+    let skip = |reason: String| {
+        lock(&run.tally.skipped).push(Skipped {
+            path: source.clone(),
+            reason,
+        })
+    };
+    let bytes = match std::fs::read(&candidate.path) {
+        Ok(bytes) => bytes,
+        Err(error) => return skip(error.to_string()),
+    };
+    let stamp = FileStamp {
+        size: candidate.size,
+        modified: candidate.modified,
+        hash: xxhash_rust::xxh3::xxh3_64(&bytes),
+    };
+    let earlier = run.before.get(&source);
+    if earlier.is_some_and(|e| e.hash == stamp.hash) {
+        run.tally.unchanged.fetch_add(1, Ordering::Relaxed);
+        return;
+    }
+    let modified = chrono::DateTime::from_timestamp_nanos(candidate.modified as i64).date_naive();
+    let origin = Source {
+        path: &candidate.path,
+        modified: (candidate.modified > 0).then_some(modified),
+    };
+    let parsed = match parse_bytes(&bytes, candidate.format, &origin) {
+        Ok(parsed) => parsed,
+        Err(error) => return skip(reason_of(error)),
+    };
+    if earlier.is_some() {
+        run.writer
+            .delete_term(Term::from_field_text(run.fields.source, &source));
+    }
+    for article in &parsed.articles {
+        if let Err(error) = run
+            .writer
+            .add_document(run.fields.document(article, &source, stamp))
+        {
+            lock(&run.tally.failure).get_or_insert(Error::index(&run.options.index, error));
+            return;
+        }
+    }
+    let counter = if earlier.is_some() {
+        &run.tally.updated
+    } else {
+        &run.tally.added
+    };
+    counter.fetch_add(1, Ordering::Relaxed);
+    run.tally
+        .articles
+        .fetch_add(parsed.articles.len(), Ordering::Relaxed);
+    run.tally.bytes.fetch_add(candidate.size, Ordering::Relaxed);
+    for problem in parsed.problems {
+        let (path, reason) = split_problem(problem);
+        lock(&run.tally.skipped).push(Skipped { path, reason });
+    }
+}
+
+fn summarize(
+    files_seen: usize,
+    not_articles: usize,
+    removed: usize,
+    articles: u64,
+    tally: Tally,
+    started: Instant,
+) -> IndexSummary {
+    let mut skipped = tally
+        .skipped
         .into_inner()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    summary.elapsed = started.elapsed();
-    Ok(summary)
+        .unwrap_or_else(|p| p.into_inner());
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    IndexSummary {
+        files_seen,
+        not_articles,
+        added: tally.added.into_inner(),
+        updated: tally.updated.into_inner(),
+        removed,
+        unchanged: tally.unchanged.into_inner(),
+        articles_indexed: tally.articles.into_inner(),
+        articles,
+        bytes: tally.bytes.into_inner(),
+        skipped,
+        elapsed: started.elapsed(),
+    }
 }
 
-/// Lists the article files under `corpus`, counting the others and recording unreadable entries.
-fn walk(corpus: &Path, summary: &mut IndexSummary) -> Result<Vec<Candidate>> {
-    if !corpus.is_dir() {
-        return Err(Error::Corpus {
-            path: corpus.to_path_buf(),
-            reason: "not a folder".into(),
-        });
-    }
-    let mut candidates = Vec::new();
-    let entries = WalkDir::new(corpus)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                let path = error.path().unwrap_or(corpus).display().to_string();
-                let reason = error
-                    .io_error()
-                    .map_or_else(|| error.to_string(), |e| e.to_string());
-                summary.skipped.push(Skipped { path, reason });
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        summary.files_seen += 1;
-        let path = entry.into_path();
-        match Format::of(&path).filter(|_| !is_readme(&path)) {
-            Some(format) => {
-                let size = std::fs::metadata(&path).map_or(0, |m| m.len());
-                candidates.push(Candidate { path, format, size });
-            }
-            None => summary.not_articles += 1,
-        }
-    }
-    Ok(candidates)
-}
-
-/// A corpus's own README describes the corpus; it is not an article.
-fn is_readme(path: &Path) -> bool {
-    path.file_stem()
-        .and_then(|s| s.to_str())
-        .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
+/// The reason an error gives, without the path it names.
+fn reason_of(error: Error) -> String {
+    split_problem(error).1
 }
 
 /// Splits an error into the path it names and the reason.

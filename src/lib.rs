@@ -11,8 +11,10 @@ pub mod query;
 pub mod schema;
 pub mod search;
 pub mod snippet;
+pub mod sources;
 pub mod store;
 pub mod synth;
+pub mod walk;
 
 pub use article::{Article, Dateline, Entities, EntityKind, YearSource};
 pub use entity_counts::{EntityCount, EntityOptions};

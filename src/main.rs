@@ -33,9 +33,11 @@ fn run(command: Command) -> Result<bool> {
             index,
             threads,
             memory_mb,
+            full,
+            commit_every,
             json,
         } => {
-            let options = cli::index_options(corpus, index, threads, memory_mb);
+            let options = cli::index_options(corpus, index, threads, memory_mb, full, commit_every);
             let bar = progress::Bar::new();
             let summary = depeche::build_index(&options, &bar)
                 .with_context(|| format!("indexing {}", options.corpus.display()))?;

@@ -111,7 +111,12 @@ fn hit_text(out: &mut impl Write, hit: &Hit, color: bool) -> io::Result<()> {
 struct JsonSummary<'a> {
     files_seen: usize,
     not_articles: usize,
-    articles: usize,
+    added: usize,
+    updated: usize,
+    removed: usize,
+    unchanged: usize,
+    articles_indexed: usize,
+    articles: u64,
     skipped: Vec<JsonSkip<'a>>,
     bytes: u64,
     elapsed_s: f64,
@@ -134,6 +139,11 @@ pub fn index_summary(out: &mut impl Write, summary: &IndexSummary, json: bool) -
         let json = JsonSummary {
             files_seen: summary.files_seen,
             not_articles: summary.not_articles,
+            added: summary.added,
+            updated: summary.updated,
+            removed: summary.removed,
+            unchanged: summary.unchanged,
+            articles_indexed: summary.articles_indexed,
             articles: summary.articles,
             skipped: skipped.collect(),
             bytes: summary.bytes,
@@ -145,15 +155,21 @@ pub fn index_summary(out: &mut impl Write, summary: &IndexSummary, json: bool) -
     }
     writeln!(
         out,
-        "indexed {} articles from {} files in {:.2} s ({:.1} MB/s)",
-        summary.articles,
-        summary.files_seen,
+        "indexed {} articles from {} files in {:.2} s ({:.1} MB/s); the index holds {} articles",
+        summary.articles_indexed,
+        summary.added + summary.updated,
         summary.elapsed.as_secs_f64(),
-        summary.megabytes_per_second()
+        summary.megabytes_per_second(),
+        summary.articles
     )?;
     writeln!(
         out,
-        "files not read (not articles): {}",
+        "files: {} seen, {} added, {} updated, {} removed, {} unchanged, {} not articles",
+        summary.files_seen,
+        summary.added,
+        summary.updated,
+        summary.removed,
+        summary.unchanged,
         summary.not_articles
     )?;
     writeln!(out, "skipped: {}", summary.skipped.len())?;

@@ -4,8 +4,8 @@ use crate::analysis::{FRENCH, NAMES};
 use crate::article::{Article, Entities, EntityKind};
 use chrono::NaiveDate;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Facet, FacetOptions, Field, IndexRecordOption, STORED, STRING,
-    Schema, TextFieldIndexing, TextOptions, Value,
+    DateOptions, DateTimePrecision, FAST, Facet, FacetOptions, Field, IndexRecordOption, STORED,
+    STRING, Schema, TextFieldIndexing, TextOptions, Value,
 };
 use tantivy::{DateTime, TantivyDocument};
 
@@ -36,6 +36,26 @@ pub struct Fields {
     pub org: Field,
     /// Every entity as a facet, `/per/Pak Yong-il`, for counting.
     pub entity: Field,
+    /// The file the article came from (shared by the articles of a JSON Lines file), untokenized,
+    /// fast: re-indexing replaces a file's articles by this term.
+    pub source: Field,
+    /// The source file's size in bytes, fast.
+    pub size: Field,
+    /// The source file's modification time, nanoseconds since the epoch, fast.
+    pub modified: Field,
+    /// The xxh3 hash of the source file's bytes, fast.
+    pub hash: Field,
+}
+
+/// What the index remembers of a source file, to tell whether it changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FileStamp {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch.
+    pub modified: u64,
+    /// xxh3 hash of the bytes.
+    pub hash: u64,
 }
 
 impl Fields {
@@ -74,6 +94,10 @@ impl Fields {
             loc: builder.add_text_field("loc", names.clone()),
             org: builder.add_text_field("org", names),
             entity: builder.add_facet_field("entity", FacetOptions::default()),
+            source: builder.add_text_field("source", STRING | STORED | FAST),
+            size: builder.add_u64_field("size", FAST),
+            modified: builder.add_u64_field("modified", FAST),
+            hash: builder.add_u64_field("hash", FAST),
         };
         (builder.build(), fields)
     }
@@ -98,12 +122,20 @@ impl Fields {
             loc: field("loc")?,
             org: field("org")?,
             entity: field("entity")?,
+            source: field("source")?,
+            size: field("size")?,
+            modified: field("modified")?,
+            hash: field("hash")?,
         })
     }
 
-    /// The tantivy document for an article.
-    pub fn document(&self, article: &Article) -> TantivyDocument {
+    /// The tantivy document for an article of the file `source`, stamped `stamp`.
+    pub fn document(&self, article: &Article, source: &str, stamp: FileStamp) -> TantivyDocument {
         let mut doc = TantivyDocument::default();
+        doc.add_text(self.source, source);
+        doc.add_u64(self.size, stamp.size);
+        doc.add_u64(self.modified, stamp.modified);
+        doc.add_u64(self.hash, stamp.hash);
         doc.add_text(self.title, &article.title);
         doc.add_text(self.body, &article.body);
         doc.add_text(self.path, &article.path);

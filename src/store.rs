@@ -30,10 +30,14 @@ pub fn open(path: &Path) -> Result<OpenIndex> {
     ready(index, path)
 }
 
-/// Opens the index at `path`, or creates it (and the folder) when there is none.
-pub fn open_or_create(path: &Path) -> Result<OpenIndex> {
+/// Opens the index at `path`, or creates it (and the folder) when there is none. With `fresh`, an
+/// index built by another version of depeche is replaced by a new, empty one.
+pub fn open_or_create(path: &Path, fresh: bool) -> Result<OpenIndex> {
     if path.join("meta.json").is_file() {
-        return open(path);
+        match open(path) {
+            Err(Error::Index { .. }) if fresh => clear(path)?,
+            opened => return opened,
+        }
     }
     if path.is_dir()
         && std::fs::read_dir(path)
@@ -57,10 +61,22 @@ pub fn open_or_create(path: &Path) -> Result<OpenIndex> {
     ready(index, path)
 }
 
+/// How many articles the index at `path` holds, as committed.
+pub fn count(index: &Index, path: &Path) -> Result<u64> {
+    let reader = index.reader().map_err(|e| Error::index(path, e))?;
+    Ok(reader.searcher().num_docs())
+}
+
+/// Empties an index folder (one that holds a `meta.json`) before it is rebuilt.
+fn clear(path: &Path) -> Result<()> {
+    std::fs::remove_dir_all(path).map_err(|e| Error::index(path, e))?;
+    std::fs::create_dir_all(path).map_err(|e| Error::index(path, e))
+}
+
 fn ready(index: Index, path: &Path) -> Result<OpenIndex> {
     analysis::register(&index);
     let fields = Fields::of(&index.schema()).map_err(|reason| {
-        Error::index(path, format!("not a depeche index ({reason}); rebuild it"))
+        Error::index(path, format!("built by another version of depeche ({reason}); rebuild it with `depeche index --full`"))
     })?;
     Ok(OpenIndex { index, fields })
 }

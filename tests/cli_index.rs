@@ -59,11 +59,19 @@ fn text_summary_names_the_counts() {
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 3, "{}", run.stdout);
     assert!(
-        lines[0].starts_with("indexed 50 articles from 48 files in "),
+        lines[0].starts_with("indexed 50 articles from 47 files in "),
         "{}",
         lines[0]
     );
-    assert_eq!(lines[1], "files not read (not articles): 1");
+    assert!(
+        lines[0].ends_with(" MB/s); the index holds 50 articles"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(
+        lines[1],
+        "files: 48 seen, 47 added, 0 updated, 0 removed, 0 unchanged, 1 not articles"
+    );
     assert_eq!(lines[2], "skipped: 0");
     // No progress bar when stderr is not a terminal.
     assert_eq!(run.stderr, "");
@@ -258,13 +266,14 @@ fn unreadable_parts_are_skipped_and_listed() {
         &["index", "c", "--index", index.to_str().unwrap()],
     );
     assert_eq!(run.code, 0, "{run:#?}");
+    // The re-run reads only what is not indexed as it is: the unchanged JSON Lines file is not
+    // read again, the empty file is.
     let lines: Vec<&str> = run.stdout.lines().skip(1).collect();
     assert_eq!(
         lines,
         [
-            "files not read (not articles): 1",
-            "skipped: 2",
-            "  c/a.jsonl:2: bad JSON: key must be a string at line 1 column 2",
+            "files: 3 seen, 0 added, 0 updated, 0 removed, 1 unchanged, 1 not articles",
+            "skipped: 1",
             "  c/vide.txt: empty file",
         ]
     );

@@ -1,0 +1,93 @@
+//! Walking a corpus folder: the article files it holds, with size and modification time, and the
+//! entries that could not be read.
+
+use crate::error::{Error, Result};
+use crate::parse::Format;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+use walkdir::WalkDir;
+
+/// An article file found in the corpus.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// Its path, as walked.
+    pub path: PathBuf,
+    /// Its format, by extension.
+    pub format: Format,
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch (0 if unknown).
+    pub modified: u64,
+}
+
+/// What the walk found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// Article files, in path order.
+    pub candidates: Vec<Candidate>,
+    /// Files seen, articles or not.
+    pub files_seen: usize,
+    /// Files of other formats, hidden ones and READMEs.
+    pub not_articles: usize,
+    /// Entries that could not be read (permissions, link loops), with the reason.
+    pub unreadable: Vec<(String, String)>,
+}
+
+/// Walks `corpus` recursively, following links (loops are reported, not followed), skipping
+/// hidden files and folders.
+pub fn walk(corpus: &Path) -> Result<Walk> {
+    if !corpus.is_dir() {
+        return Err(Error::Corpus {
+            path: corpus.to_path_buf(),
+            reason: "not a folder".into(),
+        });
+    }
+    let mut found = Walk::default();
+    let entries = WalkDir::new(corpus)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error.path().unwrap_or(corpus).display().to_string();
+                let reason = error
+                    .io_error()
+                    .map_or_else(|| error.to_string(), |e| e.to_string());
+                found.unreadable.push((path, reason));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        found.files_seen += 1;
+        match Format::of(entry.path()).filter(|_| !is_readme(entry.path())) {
+            Some(format) => {
+                let metadata = entry.metadata().ok();
+                let size = metadata.as_ref().map_or(0, |m| m.len());
+                let modified = metadata
+                    .and_then(|m| m.modified().ok())
+                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos() as u64);
+                found.candidates.push(Candidate {
+                    path: entry.into_path(),
+                    format,
+                    size,
+                    modified,
+                });
+            }
+            None => found.not_articles += 1,
+        }
+    }
+    Ok(found)
+}
+
+/// A corpus's own README describes the corpus; it is not an article.
+fn is_readme(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
+}
