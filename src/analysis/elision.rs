@@ -4,7 +4,7 @@ use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Whether a lowercase token is an elided form, as the tokenizer leaves it once the apostrophe is
 /// split off.
-fn is_elided(token: &str) -> bool {
+pub fn is_elided(token: &str) -> bool {
     matches!(
         token,
         "l" | "d"

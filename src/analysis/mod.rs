@@ -1,20 +1,23 @@
 //! The French analyzer: one name, one builder, registered on every index that depeche opens.
 //!
 //! Pipeline: split on anything not a letter or digit (apostrophes included) → drop over-long
-//! tokens → lowercase → drop elided words → drop stop words (accented and unaccented) → Snowball
-//! stem, accent-aware, and fold accents (one filter, whose per-thread cache holds the final form).
-//! Indexing, query parsing and snippets all use it.
+//! tokens → lowercase, drop elided words and stop words (accented or not), Snowball stem
+//! (accent-aware) and fold accents, in one cached filter ([`FrenchNormalizer`]). Indexing, query
+//! parsing and snippets all use it.
 
 mod elision;
+mod normalizer;
 mod stemmer;
+mod stopwords;
 
 pub use elision::ElisionFilter;
-pub use stemmer::{FrenchStemmer, with_suffix_accents};
+pub use normalizer::FrenchNormalizer;
+pub use stemmer::with_suffix_accents;
+pub use stopwords::is_stop_word;
 
 use tantivy::Index;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
-    TextAnalyzer, TokenStream,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream,
 };
 
 /// The name under which the French analyzer is registered in every index.
@@ -31,10 +34,7 @@ const MAX_TOKEN_BYTES: usize = 40;
 pub fn french_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(ElisionFilter)
-        .filter(french_stop_words())
-        .filter(FrenchStemmer)
+        .filter(FrenchNormalizer)
         .build()
 }
 
@@ -52,13 +52,6 @@ pub fn names_analyzer() -> TextAnalyzer {
 pub fn register(index: &Index) {
     index.tokenizers().register(FRENCH, french_analyzer());
     index.tokenizers().register(NAMES, names_analyzer());
-}
-
-/// Snowball's French stop words (NLTK's list), as written and with accents folded (`même`, `meme`).
-fn french_stop_words() -> StopWordFilter {
-    let accented = stop_words::lookup("fr").unwrap_or_default();
-    let folded = accented.iter().map(|word| fold_accents(word));
-    StopWordFilter::remove(accented.iter().map(|word| word.to_string()).chain(folded))
 }
 
 /// Folds accents and ligatures to ASCII, with the same filter the analyzer uses.
