@@ -35,6 +35,9 @@ pub enum Command {
         /// Commit after this many files (a crash loses at most one batch).
         #[arg(long, default_value_t = 5_000)]
         commit_every: usize,
+        /// Skip named-entity extraction (faster; per:, loc:, org: and `entities` find nothing).
+        #[arg(long)]
+        no_entities: bool,
         /// Print the summary as JSON.
         #[arg(long)]
         json: bool,
@@ -165,6 +168,7 @@ pub fn index_options(
     memory_mb: usize,
     full: bool,
     commit_every: usize,
+    no_entities: bool,
 ) -> IndexOptions {
     IndexOptions {
         corpus,
@@ -173,6 +177,7 @@ pub fn index_options(
         memory_mb,
         full,
         batch_files: commit_every,
+        entities: !no_entities,
     }
 }
 

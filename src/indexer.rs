@@ -2,6 +2,7 @@
 //! re-indexed, deleted ones removed — parsing on all cores and committing in batches, so that a
 //! crash loses at most the batch under way.
 
+use crate::entities;
 use crate::error::{Error, Result};
 use crate::parse::{Source, parse_bytes};
 use crate::schema::{Fields, FileStamp};
@@ -31,6 +32,8 @@ pub struct IndexOptions {
     pub full: bool,
     /// Files parsed between two commits.
     pub batch_files: usize,
+    /// Extract people, places and organisations from each article.
+    pub entities: bool,
 }
 
 impl Default for IndexOptions {
@@ -42,6 +45,7 @@ impl Default for IndexOptions {
             memory_mb: 400,
             full: false,
             batch_files: 5_000,
+            entities: true,
         }
     }
 }
@@ -270,10 +274,13 @@ fn index_file(run: &Run<'_>, candidate: &Candidate) {
         path: &candidate.path,
         modified: (candidate.modified > 0).then_some(modified),
     };
-    let parsed = match parse_bytes(&bytes, candidate.format, &origin) {
+    let mut parsed = match parse_bytes(&bytes, candidate.format, &origin) {
         Ok(parsed) => parsed,
         Err(error) => return skip(reason_of(error)),
     };
+    if run.options.entities {
+        parsed.articles.iter_mut().for_each(entities::annotate);
+    }
     if earlier.is_some() {
         run.writer
             .delete_term(Term::from_field_text(run.fields.source, &source));

@@ -35,9 +35,18 @@ fn run(command: Command) -> Result<bool> {
             memory_mb,
             full,
             commit_every,
+            no_entities,
             json,
         } => {
-            let options = cli::index_options(corpus, index, threads, memory_mb, full, commit_every);
+            let options = cli::index_options(
+                corpus,
+                index,
+                threads,
+                memory_mb,
+                full,
+                commit_every,
+                no_entities,
+            );
             let bar = progress::Bar::new();
             let summary = depeche::build_index(&options, &bar)
                 .with_context(|| format!("indexing {}", options.corpus.display()))?;
@@ -126,7 +135,11 @@ fn run(command: Command) -> Result<bool> {
                     file.display()
                 )
             })?;
-            let parsed = depeche::parse::parse_file(&file, format)?;
+            let mut parsed = depeche::parse::parse_file(&file, format)?;
+            parsed
+                .articles
+                .iter_mut()
+                .for_each(depeche::entities::annotate);
             output::extract(&mut out, &parsed.articles, json)?;
             for problem in &parsed.problems {
                 eprintln!("depeche: skipped {problem}");

@@ -1,0 +1,450 @@
+//! Typing a run of capitalised words that no gazetteer entry or head word covers: by its first
+//! word (an article, a common word, a demonym), its last word (an English keyword), the cues
+//! around it and its shape.
+
+use super::cues;
+use super::doc::Doc;
+use super::gazetteer::{Class, Entry, GAZETTEER};
+use super::lexicon::{LEXICON, List};
+use super::listed::listed_name;
+use super::mention::{Evidence, Kind, Mention};
+use super::person;
+use super::token::Shape;
+
+/// What reading a span gave: the mentions found, and where to read on.
+pub struct Outcome {
+    /// The mentions found, usually none or one.
+    pub mentions: Vec<Mention>,
+    /// The token to read on from.
+    pub next: usize,
+}
+
+impl Outcome {
+    /// Nothing here: read on from `next`.
+    pub fn skip(next: usize) -> Outcome {
+        Outcome {
+            mentions: Vec::new(),
+            next,
+        }
+    }
+
+    /// A mention of tokens `start..end`, of kind `kind` (`None`: the article decides).
+    pub fn found(
+        doc: &Doc,
+        start: usize,
+        end: usize,
+        kind: Option<Kind>,
+        evidence: Evidence,
+    ) -> Outcome {
+        Outcome {
+            mentions: vec![mention(doc, start, end, kind, evidence)],
+            next: end,
+        }
+    }
+}
+
+/// The mention of tokens `start..end`, written as in the text.
+pub fn mention(
+    doc: &Doc,
+    start: usize,
+    end: usize,
+    kind: Option<Kind>,
+    evidence: Evidence,
+) -> Mention {
+    named(doc, doc.form(start, end), start, end, kind, evidence)
+}
+
+/// The mention of tokens `start..end` under the name `form`.
+pub fn named(
+    doc: &Doc,
+    form: String,
+    start: usize,
+    end: usize,
+    kind: Option<Kind>,
+    evidence: Evidence,
+) -> Mention {
+    Mention {
+        key: super::name_key(&form),
+        form,
+        kind,
+        evidence,
+        start,
+        end,
+        sentence_start: doc.starts_sentence(start),
+    }
+}
+
+/// Types the run of capitalised words `start..end`; `listed` is a gazetteer name at `start`
+/// that ends before `end`.
+pub fn classify_run(
+    doc: &Doc,
+    start: usize,
+    end: usize,
+    listed: Option<(usize, Entry)>,
+) -> Outcome {
+    if is_leading_article(&doc.key(start)) {
+        return leading_article(doc, start, end);
+    }
+    if doc.is(start, List::CommonWord) || doc.is(start, List::NonEntity) {
+        return Outcome::skip(start + 1);
+    }
+    if cues::hashtag_before(doc, start) || holds_a_model(doc, start, end) {
+        return Outcome::skip(end);
+    }
+    if is_head(doc, start) {
+        return by_keyword(doc, start, end).unwrap_or(Outcome::skip(end));
+    }
+    let demonym = doc.is(start, List::Demonym) && !doc.is(start, List::FirstName);
+    if end - start >= 2 && (demonym || opens_sentence_before_a_name(doc, start)) {
+        return Outcome::skip(start + 1);
+    }
+    if let Some((listed_end, entry)) = listed {
+        return longer_than_listed(doc, start, end, listed_end, entry);
+    }
+    if end - start == 1 {
+        return single_word(doc, start);
+    }
+    several_words(doc, start, end)
+}
+
+/// `le`, `la`, `les`, `l'`: articles that start a name only when written with a capital
+/// inside a sentence (`selon La Chaîne Météo`).
+fn is_leading_article(key: &str) -> bool {
+    matches!(key, "le" | "la" | "les" | "l")
+}
+
+/// A run opening with a capitalised article: a name (an organisation, unless a person cue says
+/// otherwise) inside a sentence; at a sentence start, the article is dropped.
+fn leading_article(doc: &Doc, start: usize, end: usize) -> Outcome {
+    if doc.starts_sentence(start) || end - start == 1 {
+        return Outcome::skip(start + 1);
+    }
+    if cues::person_before(doc, start) {
+        return Outcome::found(doc, start, end, Some(Kind::Per), Evidence::Cue);
+    }
+    Outcome::found(doc, start, end, Some(Kind::Org), Evidence::Shape)
+}
+
+/// Whether a word heads organisation, venue or event names (`Groupe`, `Palais`): a run it
+/// starts that no headed name covers is no name (`Groupe B`).
+fn is_head(doc: &Doc, at: usize) -> bool {
+    doc.is(at, List::OrgHead) || doc.is(at, List::VenueHead) || doc.is(at, List::EventHead)
+}
+
+/// Whether a run holds or is followed by a model designation (`Audi A4`, `AMG GT3`,
+/// `Stop Covid 19`, `Titan III`): a word with digits, or a roman numeral that does not follow
+/// a given name (`Jean-Paul II` is a person).
+fn holds_a_model(doc: &Doc, start: usize, end: usize) -> bool {
+    let given_name = doc.is(start, List::FirstName);
+    doc.shape(end) == Shape::Number
+        || (start..end).any(|at| {
+            let word = doc.word(at);
+            let digits = word.chars().any(|c| c.is_ascii_digit());
+            digits || (!given_name && doc.shape(at) == Shape::Upper && is_roman_numeral(word))
+        })
+}
+
+/// Whether the run at `start` opens its sentence with a word that is neither listed nor a
+/// given name, before a listed name or a given name: a verb or an adverb (`Suivaient Biarritz`).
+fn opens_sentence_before_a_name(doc: &Doc, start: usize) -> bool {
+    if !doc.starts_sentence(start) || doc.is(start, List::FirstName) {
+        return false;
+    }
+    let next_is_listed = GAZETTEER.longest_match(doc, start + 1).is_some();
+    next_is_listed || doc.is(start + 1, List::FirstName)
+}
+
+/// A run that starts with a gazetteer name and goes on: one name when its last word is an
+/// English keyword (`Silverstone Auctions`) or its first a given name (`Florence Parly`); a
+/// product after a company (`Maserati Bora`); otherwise the listed name alone (`Paris` in
+/// `à Paris Anne Hidalgo`).
+fn longer_than_listed(
+    doc: &Doc,
+    start: usize,
+    end: usize,
+    listed_end: usize,
+    entry: Entry,
+) -> Outcome {
+    if let Some(outcome) = by_keyword(doc, start, end) {
+        return outcome;
+    }
+    if doc.is(start, List::FirstName) {
+        return Outcome::found(doc, start, end, Some(Kind::Per), Evidence::Cue);
+    }
+    if entry.class == Class::Company {
+        return Outcome::skip(end);
+    }
+    listed_name(doc, start, listed_end, entry)
+}
+
+/// The kind an English head word gives the run: its last word, or the word before `of`
+/// (`Apex Circuit Design` and `Port Authority of New York` are organisations); events are
+/// skipped.
+fn by_keyword(doc: &Doc, start: usize, end: usize) -> Option<Outcome> {
+    if end - start < 2 {
+        return None;
+    }
+    let head = (start..end - 1)
+        .find(|&at| doc.is_one_of(at + 1, &["of", "for"]))
+        .unwrap_or(end - 1);
+    let kind = if doc.is(head, List::OrgKeyword) {
+        Kind::Org
+    } else if doc.is(head, List::LocKeyword) {
+        Kind::Loc
+    } else if doc.is(head, List::EventKeyword) {
+        return Some(Outcome::skip(end));
+    } else {
+        return None;
+    };
+    Some(Outcome::found(
+        doc,
+        start,
+        end,
+        Some(kind),
+        Evidence::Headed,
+    ))
+}
+
+/// A single capitalised word.
+fn single_word(doc: &Doc, at: usize) -> Outcome {
+    let next = at + 1;
+    if doc.shape(at) == Shape::Upper {
+        return acronym(doc, at);
+    }
+    if let Some(places) = place_pair(doc, at) {
+        return places;
+    }
+    if is_not_a_name(doc, at) {
+        return Outcome::skip(next);
+    }
+    if doc.is(at, List::FirstName) {
+        return person::given_name(doc, at);
+    }
+    if cues::person_before(doc, at) || cues::age_after(doc, next) {
+        return Outcome::found(doc, at, next, Some(Kind::Per), Evidence::Cue);
+    }
+    if cues::named_after_before(doc, at)
+        || cues::plural_before(doc, at)
+        || cues::portfolio_before(doc, at)
+    {
+        return Outcome::skip(next);
+    }
+    if doc.starts_sentence(at) {
+        return Outcome::found(doc, at, next, None, Evidence::Bare);
+    }
+    let kind = single_word_kind(doc, at);
+    Outcome::found(doc, at, next, kind, Evidence::Bare)
+}
+
+/// Whether a single capitalised word is no name by itself: an initial, a demonym, a common
+/// noun naming things after people (`Boson` in a title).
+fn is_not_a_name(doc: &Doc, at: usize) -> bool {
+    doc.shape(at) == Shape::Initial
+        || is_ordinal(doc.word(at))
+        || doc.is(at, List::Demonym)
+        || is_demonym_compound(&doc.key(at))
+        || doc.is(at, List::NamedAfter)
+}
+
+/// Two listed places joined by a hyphen (`Paris-Lyon`): each a place.
+fn place_pair(doc: &Doc, at: usize) -> Option<Outcome> {
+    let word = doc.word(at);
+    let parts: Vec<&str> = word.split('-').collect();
+    let all_places = parts.len() == 2
+        && parts.iter().all(|part| {
+            let entry = GAZETTEER.get(&super::name_key(part));
+            entry.is_some_and(|e| e.class == Class::Geo)
+        });
+    if !all_places {
+        return None;
+    }
+    let mentions = parts
+        .into_iter()
+        .map(|part| {
+            named(
+                doc,
+                part.to_string(),
+                at,
+                at + 1,
+                Some(Kind::Loc),
+                Evidence::Shape,
+            )
+        })
+        .collect();
+    Some(Outcome {
+        mentions,
+        next: at + 1,
+    })
+}
+
+/// The kind of a single unknown word, from its shape and the words around it; `None` when the
+/// article must decide.
+fn single_word_kind(doc: &Doc, at: usize) -> Option<Kind> {
+    let word = doc.word(at);
+    let place_compound = first_part_is(word, |entry| {
+        matches!(entry.class, Class::Geo | Class::Venue)
+    }) || word
+        .split_once('-')
+        .is_some_and(|(first, _)| LEXICON.has(&super::name_key(first), List::VenueHead));
+    if place_compound
+        || is_toponym(word)
+        || cues::place_before(doc, at)
+        || cues::place_after(doc, at + 1)
+    {
+        Some(Kind::Loc)
+    } else if cues::org_before(doc, at)
+        || is_camel_case(word)
+        || is_domain(word)
+        || is_company_compound(word)
+    {
+        Some(Kind::Org)
+    } else {
+        None
+    }
+}
+
+/// Whether a hyphenated word starts with a listed organisation: `Mercedes-AMG`,
+/// `Renault-Nissan`.
+fn is_company_compound(word: &str) -> bool {
+    first_part_is(word, |entry| {
+        matches!(
+            entry.class,
+            Class::Company | Class::Institution | Class::Media
+        )
+    })
+}
+
+/// Whether the first part of a hyphenated word is listed, as `fits` wants: `Nancy-Brabois`,
+/// `Mercedes-AMG`.
+fn first_part_is(word: &str, fits: impl Fn(Entry) -> bool) -> bool {
+    word.split_once('-')
+        .is_some_and(|(first, _)| GAZETTEER.get(&super::name_key(first)).is_some_and(fits))
+}
+
+/// Whether a word is a roman ordinal: `XXe`, `IIIe`.
+fn is_ordinal(word: &str) -> bool {
+    word.strip_suffix('e')
+        .is_some_and(|numeral| !numeral.is_empty() && is_roman_numeral(numeral))
+}
+
+/// Whether a hyphenated word is a demonym after a compass point: `Nord-Coréens`.
+fn is_demonym_compound(key: &str) -> bool {
+    key.contains(' ')
+        && key
+            .split(' ')
+            .all(|part| LEXICON.has(part, List::Demonym) || matches!(part, "nord" | "sud"))
+}
+
+/// Whether a hyphenated word has the shape of a French place name: a lowercase particle between
+/// capitalised parts (`Saint-Maur-des-Fossés`, `Toussus-le-Noble`, `Brétigny-sur-Orge`).
+fn is_toponym(word: &str) -> bool {
+    let mut parts = word.split('-');
+    parts
+        .next()
+        .is_some_and(|first| first.starts_with(char::is_uppercase))
+        && parts.any(|part| {
+            matches!(
+                part,
+                "sur"
+                    | "sous"
+                    | "en"
+                    | "le"
+                    | "la"
+                    | "les"
+                    | "lès"
+                    | "lez"
+                    | "de"
+                    | "des"
+                    | "du"
+                    | "aux"
+                    | "et"
+            ) || part.starts_with("d'")
+                || part.starts_with("d’")
+        })
+}
+
+/// Whether a word has a capital after a lowercase letter: `AppAnnie`, `BigFlo`.
+fn is_camel_case(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars
+        .windows(2)
+        .any(|pair| pair[0].is_lowercase() && pair[1].is_uppercase())
+}
+
+/// Whether a word is a domain name: `Chinanews.com`.
+fn is_domain(word: &str) -> bool {
+    word.rsplit_once('.')
+        .is_some_and(|(name, tld)| !name.is_empty() && (2..=4).contains(&tld.len()))
+}
+
+/// An acronym: an organisation unless it is a roman numeral, a common word in capitals or a
+/// technical designation (`SLC-40`).
+fn acronym(doc: &Doc, at: usize) -> Outcome {
+    let word = doc.word(at);
+    let ignored = is_roman_numeral(word)
+        || word.contains('-')
+        || word.chars().count() > 6
+        || doc.is(at, List::CommonWord)
+        || doc.is(at, List::NonEntity)
+        || doc.is(at, List::Demonym);
+    if ignored {
+        return Outcome::skip(at + 1);
+    }
+    Outcome::found(doc, at, at + 1, Some(Kind::Org), Evidence::Acronym)
+}
+
+/// Whether `word` is a roman numeral: `II`, `XIV`.
+fn is_roman_numeral(word: &str) -> bool {
+    word.chars()
+        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
+/// Several capitalised words.
+fn several_words(doc: &Doc, start: usize, end: usize) -> Outcome {
+    if (start..end).any(|at| doc.is(at, List::EventHead)) {
+        return Outcome::skip(end);
+    }
+    if let Some(outcome) = by_keyword(doc, start, end) {
+        return outcome;
+    }
+    if person::looks_like_person(doc, start, end) {
+        return Outcome::found(doc, start, end, Some(Kind::Per), Evidence::Cue);
+    }
+    if cues::named_after_before(doc, start) {
+        return Outcome::skip(end);
+    }
+    let kind = if end - start <= 3 {
+        Kind::Per
+    } else {
+        Kind::Org
+    };
+    Outcome::found(doc, start, end, Some(kind), Evidence::Shape)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_word_shapes() {
+        for word in [
+            "Saint-Maur-des-Fossés",
+            "Toussus-le-Noble",
+            "Brétigny-sur-Orge",
+            "Val-d'Oise",
+        ] {
+            assert!(is_toponym(word), "{word}");
+        }
+        for word in ["Jean-Luc", "Jong-un", "Dupont-Aignan"] {
+            assert!(!is_toponym(word), "{word}");
+        }
+        assert!(is_camel_case("AppAnnie"));
+        assert!(!is_camel_case("Paris"));
+        assert!(is_domain("Chinanews.com"));
+        assert!(!is_domain("Paris"));
+        assert!(is_demonym_compound("nord coreens"));
+        assert!(is_ordinal("XXe") && !is_ordinal("Xe1") && !is_ordinal("e"));
+        assert!(is_company_compound("Mercedes-AMG") && first_part_is("Nancy-Brabois", |_| true));
+        assert!(!is_demonym_compound("coree du nord"));
+    }
+}

@@ -1,0 +1,213 @@
+//! Context cues: what the words just before or after a span say about it (`M. Guyot`,
+//! `la chanteuse Barbara`, `, 45 ans,`, `à Vergèze`, `loi Macron`, `les Français`).
+
+use super::doc::Doc;
+use super::gazetteer::{Class, GAZETTEER};
+use super::lexicon::List;
+use super::token::Shape;
+
+/// Whether a person cue comes just before token `start`: an honorific (`M.`, `Mme`, `Me`), or a
+/// role noun, possibly followed by one adjective (`le dirigeant nord-coréen`).
+pub fn person_before(doc: &Doc, start: usize) -> bool {
+    let Some(mut before) = start.checked_sub(1) else {
+        return false;
+    };
+    if doc.is_mark(before, ".") && before > 0 {
+        before -= 1;
+    }
+    if doc.is_capital(before) && doc.is(before, List::Honorific) {
+        return true;
+    }
+    if doc.is_lower_in(before, List::PersonRole) || doc.word(before) == "PDG" {
+        return true;
+    }
+    let adjective = doc.shape(before) == Shape::Lower && !doc.is(before, List::CommonWord);
+    adjective && before > 0 && doc.is_lower_in(before - 1, List::PersonRole)
+}
+
+/// Whether an age follows the span ending before token `end`: `, 45 ans` or `(45 ans)`.
+pub fn age_after(doc: &Doc, end: usize) -> bool {
+    (doc.is_mark(end, ",") || doc.is_mark(end, "("))
+        && doc.shape(end + 1) == Shape::Number
+        && doc.word(end + 2) == "ans"
+}
+
+/// Whether a place cue comes just before token `start`: `à`, or a place noun and `de`
+/// (`maire de`, `commune de`).
+pub fn place_before(doc: &Doc, start: usize) -> bool {
+    let Some(before) = start.checked_sub(1) else {
+        return false;
+    };
+    if doc.is_one_of(before, &["à", "À", "près", "vers"]) {
+        return true;
+    }
+    let link = doc.is_one_of(before, &["de", "du", "des"]) || doc.is_elided(before, 'd');
+    link && before > 0 && doc.is_lower_in(before - 1, List::PlaceNoun)
+}
+
+/// Whether an organisation noun comes just before token `start`, possibly followed by one
+/// adjective: `la société AppAnnie`, `la milice populaire Basij`.
+pub fn org_before(doc: &Doc, start: usize) -> bool {
+    match start {
+        0 => false,
+        1 => doc.is_lower_in(0, List::OrgNoun),
+        _ => {
+            doc.is_lower_in(start - 1, List::OrgNoun)
+                || (doc.shape(start - 1) == Shape::Lower
+                    && doc.is_lower_in(start - 2, List::OrgNoun))
+        }
+    }
+}
+
+/// Whether the name at token `start` names a thing after someone: `loi Macron`,
+/// `boson de Higgs`, `Boson de Higgs` in a title.
+pub fn named_after_before(doc: &Doc, start: usize) -> bool {
+    let is_noun = |at: usize, list| doc.shape(at) != Shape::Upper && doc.is(at, list);
+    match start {
+        0 => false,
+        1 => is_noun(0, List::NamedAfter),
+        _ => {
+            let link =
+                doc.is_one_of(start - 1, &["de", "du", "des"]) || doc.is_elided(start - 1, 'd');
+            is_noun(start - 1, List::NamedAfter) || (link && is_noun(start - 2, List::NamedAfterOf))
+        }
+    }
+}
+
+/// Whether a place's département or region follows the word ending before token `end`:
+/// `Vergèze dans le Gard`, `Belin-Beliet, en Gironde`, `Biarritz (Pyrénées-Atlantiques)`.
+pub fn place_after(doc: &Doc, end: usize) -> bool {
+    if doc.is_mark(end, "(") {
+        return is_listed_place(doc, end + 1) && doc.is_mark(end + 2, ")");
+    }
+    let at = end + usize::from(doc.is_mark(end, ","));
+    if doc.is_one_of(at, &["en"]) {
+        return is_listed_place(doc, at + 1);
+    }
+    let article = doc.is_one_of(at + 1, &["le", "la", "les"]) || doc.is_elided(at + 1, 'l');
+    doc.is_one_of(at, &["dans"]) && article && is_listed_place(doc, at + 2)
+}
+
+/// Whether a listed geographic name of one token is at token `at`.
+fn is_listed_place(doc: &Doc, at: usize) -> bool {
+    let listed = GAZETTEER.longest_match(doc, at);
+    listed.is_some_and(|(end, entry)| end == at + 1 && entry.class == Class::Geo)
+}
+
+/// Whether the word at token `start` is in the portfolio of a minister, after `ministre de`:
+/// `ministre de l'Economie et du Redressement productif`.
+pub fn portfolio_before(doc: &Doc, start: usize) -> bool {
+    let mut at = start;
+    while at > 0 && start - at < 8 {
+        at -= 1;
+        if doc.is_one_of(
+            at,
+            &[
+                "ministre",
+                "ministres",
+                "ministère",
+                "secrétaire",
+                "secrétariat",
+            ],
+        ) {
+            return true;
+        }
+        let link = doc.is_one_of(at, &["de", "du", "des", "et", "la", "le", "les"])
+            || doc.is_elided(at, 'd')
+            || doc.is_elided(at, 'l');
+        if !link && !doc.is_capital(at) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a hash sign comes just before token `start`: a hashtag, not a name.
+pub fn hashtag_before(doc: &Doc, start: usize) -> bool {
+    start > 0 && doc.is_mark(start - 1, "#")
+}
+
+/// Whether a plural determiner comes just before token `start`: `les Français`, `des Bouley`.
+pub fn plural_before(doc: &Doc, start: usize) -> bool {
+    start > 0
+        && doc.is_one_of(
+            start - 1,
+            &["les", "Les", "des", "Des", "aux", "Aux", "ces", "Ces"],
+        )
+}
+
+/// Whether a determiner that makes a brand name a product comes just before token `start`:
+/// `une Renault`, `cette Maserati`.
+pub fn product_before(doc: &Doc, start: usize) -> bool {
+    let determiners = [
+        "une", "Une", "cette", "Cette", "sa", "Sa", "son", "Son", "leur", "ma", "notre", "votre",
+    ];
+    start > 0 && doc.is_one_of(start - 1, &determiners)
+}
+
+/// Whether a model designation follows a brand ending before token `end`: `Audi A4`,
+/// `Porsche 911`.
+pub fn model_after(doc: &Doc, end: usize) -> bool {
+    match doc.shape(end) {
+        Shape::Number => true,
+        Shape::Upper | Shape::Capitalised => doc.word(end).chars().any(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Token index of `word` in `doc`.
+    fn at(doc: &Doc, word: &str) -> usize {
+        (0..doc.tokens.len())
+            .find(|&i| doc.word(i) == word)
+            .expect("word in text")
+    }
+
+    #[test]
+    fn finds_person_cues() {
+        let cases = [
+            ("Hier, M. Guyot est venu.", "Guyot", true),
+            ("selon Me Dupuis", "Dupuis", true),
+            ("la chanteuse Barbara", "Barbara", true),
+            ("le dirigeant nord-coréen Kim", "Kim", true),
+            ("le PDG Durand", "Durand", true),
+            ("il est venu à Vergèze", "Vergèze", false),
+            ("le procureur de Nîmes", "Nîmes", false),
+        ];
+        for (text, word, expected) in cases {
+            let doc = Doc::new(text);
+            assert_eq!(person_before(&doc, at(&doc, word)), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn finds_other_cues() {
+        let doc = Doc::new(
+            "Le maire de Vergèze, 45 ans, vit à Nîmes, loi Macron, les Français, une Renault 5",
+        );
+        assert!(place_before(&doc, at(&doc, "Vergèze")));
+        assert!(age_after(&doc, at(&doc, "Vergèze") + 1));
+        assert!(place_before(&doc, at(&doc, "Nîmes")));
+        assert!(named_after_before(&doc, at(&doc, "Macron")));
+        assert!(plural_before(&doc, at(&doc, "Français")));
+        assert!(product_before(&doc, at(&doc, "Renault")));
+        assert!(model_after(&doc, at(&doc, "Renault") + 1));
+    }
+
+    #[test]
+    fn finds_places_after_and_portfolios_before() {
+        let doc = Doc::new(
+            "la feria de Vergèze dans le Gard, Belin-Beliet, en Gironde, Biarritz (Landes) et Dax",
+        );
+        assert!(place_after(&doc, at(&doc, "Vergèze") + 1));
+        assert!(place_after(&doc, at(&doc, "Belin-Beliet") + 1));
+        assert!(place_after(&doc, at(&doc, "Biarritz") + 1));
+        assert!(!place_after(&doc, at(&doc, "Dax") + 1));
+        let doc = Doc::new("l'ancien ministre de l'Economie et du Redressement productif, Arnaud");
+        assert!(portfolio_before(&doc, at(&doc, "Redressement")));
+        assert!(!portfolio_before(&doc, at(&doc, "Arnaud")));
+    }
+}

@@ -1,0 +1,183 @@
+//! The gazetteer: known places, organisations and media, matched as the longest run of tokens
+//! whose name key is listed. Aliases of one entity (`UE`, `Union européenne`) share a group.
+
+use super::doc::Doc;
+use super::lexicon::data_lines;
+use super::name_key::name_key;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+/// What a gazetteer entry names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// A country, region, city or natural place.
+    Geo,
+    /// A building, venue or landmark.
+    Venue,
+    /// A public body, party, union, NGO or armed group.
+    Institution,
+    /// A company, whose name may also name its products.
+    Company,
+    /// A news agency, newspaper, channel or news site.
+    Media,
+}
+
+/// One listed name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// What it names.
+    pub class: Class,
+    /// The entity: aliases share it.
+    pub group: u32,
+}
+
+/// What a key is to the gazetteer: a listed name, the first words of longer listed names, or
+/// both.
+#[derive(Clone, Copy, Debug, Default)]
+struct Node {
+    entry: Option<Entry>,
+    starts_longer: bool,
+}
+
+/// Listed names and their word-prefixes, by key: one lookup per token tells whether a name ends
+/// there and whether a longer one may.
+pub struct Gazetteer {
+    nodes: FxHashMap<String, Node>,
+    groups: u32,
+}
+
+/// The most tokens one name spans.
+const MAX_TOKENS: usize = 10;
+
+/// The gazetteer, loaded on first use.
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut gazetteer = Gazetteer {
+        nodes: FxHashMap::default(),
+        groups: 0,
+    };
+    let files = [
+        (include_str!("data/countries.txt"), Class::Geo),
+        (include_str!("data/france_places.txt"), Class::Geo),
+        (include_str!("data/world_places.txt"), Class::Geo),
+        (include_str!("data/venues.txt"), Class::Venue),
+        (include_str!("data/organisations.txt"), Class::Institution),
+        (include_str!("data/media.txt"), Class::Media),
+        (include_str!("data/companies.txt"), Class::Company),
+    ];
+    for (data, class) in files {
+        gazetteer.add_file(data, class);
+    }
+    gazetteer
+});
+
+impl Gazetteer {
+    /// Adds every line of a data file: one entity per line, aliases separated by `|`.
+    fn add_file(&mut self, data: &str, class: Class) {
+        for line in data_lines(data) {
+            let group = self.groups;
+            self.groups += 1;
+            for alias in line.split('|') {
+                self.add(&name_key(alias), Entry { class, group });
+            }
+        }
+    }
+
+    /// Adds one name; a name listed twice keeps its first entry.
+    fn add(&mut self, key: &str, entry: Entry) {
+        if key.is_empty() {
+            return;
+        }
+        let node = self.nodes.entry(key.to_string()).or_default();
+        node.entry = node.entry.or(Some(entry));
+        for (at, _) in key.match_indices(' ') {
+            self.nodes
+                .entry(key[..at].to_string())
+                .or_default()
+                .starts_longer = true;
+        }
+    }
+
+    /// The entry of a name key.
+    pub fn get(&self, key: &str) -> Option<Entry> {
+        self.nodes.get(key).and_then(|node| node.entry)
+    }
+
+    /// The longest listed name starting at token `start` of `doc`, stopping at punctuation:
+    /// its end (one past its last token) and entry. The first word is looked up without
+    /// building a key, which settles most words.
+    pub fn longest_match(&self, doc: &Doc, start: usize) -> Option<(usize, Entry)> {
+        if doc.tokens.get(start)?.is_punct() {
+            return None;
+        }
+        let first = doc.key(start);
+        let node = self.nodes.get(first.as_ref())?;
+        let mut best = node.entry.map(|entry| (start + 1, entry));
+        if !node.starts_longer {
+            return best;
+        }
+        let mut key = first.into_owned();
+        for (at, token) in doc
+            .tokens
+            .iter()
+            .enumerate()
+            .skip(start + 1)
+            .take(MAX_TOKENS - 1)
+        {
+            if token.is_punct() {
+                break;
+            }
+            key.push(' ');
+            key.push_str(&doc.key(at));
+            let Some(node) = self.nodes.get(&key) else {
+                break;
+            };
+            if let Some(entry) = node.entry {
+                best = Some((at + 1, entry));
+            }
+            if !node.starts_longer {
+                break;
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first_match(text: &str) -> Option<(String, Class)> {
+        let doc = Doc::new(text);
+        let (end, entry) = GAZETTEER.longest_match(&doc, 0)?;
+        Some((doc.form(0, end), entry.class))
+    }
+
+    #[test]
+    fn matches_the_longest_listed_name() {
+        let cases = [
+            ("Corée du Nord a tiré", Some(("Corée du Nord", Class::Geo))),
+            ("Corée du Sud", Some(("Corée du Sud", Class::Geo))),
+            ("Etats-Unis et", Some(("Etats-Unis", Class::Geo))),
+            ("Europe 1 a dit", Some(("Europe 1", Class::Media))),
+            ("Europe du Nord", Some(("Europe", Class::Geo))),
+            ("Côte d'Ivoire", Some(("Côte d'Ivoire", Class::Geo))),
+            (
+                "République démocratique du Congo",
+                Some(("République démocratique du Congo", Class::Geo)),
+            ),
+            ("Placée en garde à vue", None),
+        ];
+        for (text, expected) in cases {
+            let expected = expected.map(|(name, class)| (name.to_string(), class));
+            assert_eq!(first_match(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn aliases_share_a_group() {
+        let group = |name: &str| GAZETTEER.get(&name_key(name)).map(|e| e.group);
+        assert_eq!(group("UE"), group("Union européenne"));
+        assert_eq!(group("Daech"), group("Etat islamique"));
+        assert_ne!(group("UE"), group("ONU"));
+    }
+}

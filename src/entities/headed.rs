@@ -1,0 +1,321 @@
+//! Names built on a head word: organisations (`Institut coréen de recherche pour la stratégie
+//! nationale`, `ministère de l'Agriculture`, `cour d'appel de Besançon`), venues and geographic
+//! names (`Palais de l'Élysée`, `océan Pacifique`, `vallée de la Mort`) and events (`Festival de
+//! Cannes`), which are read so as to be skipped.
+
+use super::doc::Doc;
+use super::gazetteer::{Class, GAZETTEER};
+use super::lexicon::{LEXICON, List};
+use super::mention::Kind;
+use super::token::Shape;
+
+/// What a head word heads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Head {
+    /// A capitalised organisation head: `Agence`, `Parti`.
+    Org,
+    /// A lowercase public-body head, which needs a capitalised complement: `ministère`.
+    LowerOrg,
+    /// A venue or geographic head: `Palais`, `océan`, which needs a capitalised complement.
+    Place,
+    /// An event head: `Festival`.
+    Event,
+}
+
+impl Head {
+    /// The kind of entity the head names; `None` for events.
+    pub fn kind(self) -> Option<Kind> {
+        match self {
+            Head::Org | Head::LowerOrg => Some(Kind::Org),
+            Head::Place => Some(Kind::Loc),
+            Head::Event => None,
+        }
+    }
+}
+
+/// The head word at token `at`, if it is one. A lowercase word is looked up as written, without
+/// computing its key, which keeps most words cheap.
+pub fn head_at(doc: &Doc, at: usize) -> Option<Head> {
+    match doc.shape(at) {
+        Shape::Capitalised => {
+            if doc.is(at, List::OrgHead) {
+                Some(Head::Org)
+            } else if doc.is(at, List::VenueHead) {
+                Some(Head::Place)
+            } else if doc.is(at, List::EventHead) {
+                Some(Head::Event)
+            } else {
+                None
+            }
+        }
+        Shape::Lower if LEXICON.is_lower_head(doc.word(at)) && may_have_complement(doc, at + 1) => {
+            if doc.is(at, List::LowerOrgHead) {
+                Some(Head::LowerOrg)
+            } else if doc.is(at, List::GeoHead) {
+                Some(Head::Place)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether token `at` may start the complement of a lowercase head: a capital, a link, or a
+/// word before a link or a capital (`tribunal correctionnel de`).
+fn may_have_complement(doc: &Doc, at: usize) -> bool {
+    let starts = |at: usize| {
+        doc.is_capital(at)
+            || doc.shape(at) == Shape::Elision
+            || doc.is_one_of(at, &["de", "du", "des", "à", "au", "aux"])
+    };
+    starts(at) || (doc.shape(at) == Shape::Lower && starts(at + 1))
+}
+
+/// One past the last token of the name headed at `start`, when the head has the complement
+/// it needs.
+pub fn headed_end(doc: &Doc, start: usize, head: Head) -> Option<usize> {
+    let mut end = start + 1;
+    let mut capitals = 0;
+    let mut in_complement = false;
+    while let Some(piece) = step(doc, end, head, in_complement) {
+        capitals += usize::from(piece.capital);
+        in_complement |= piece.linked;
+        end = piece.end;
+    }
+    let enough = match head {
+        Head::Org => end > start + 1 && (capitals > 0 || !doc.starts_sentence(start)),
+        Head::LowerOrg => capitals > 0 && !names_a_listed_organisation(doc, start, end),
+        Head::Place => capitals > 0,
+        Head::Event => true,
+    };
+    enough.then_some(end)
+}
+
+/// Whether the complement of a lowercase head is a listed organisation, which then is the only
+/// name (`syndicat de la SNCF` names the SNCF, not a body of its own).
+fn names_a_listed_organisation(doc: &Doc, start: usize, end: usize) -> bool {
+    (start + 1..end)
+        .filter(|&at| doc.is_capital(at))
+        .take(1)
+        .any(|at| {
+            GAZETTEER.longest_match(doc, at).is_some_and(|(_, entry)| {
+                matches!(
+                    entry.class,
+                    Class::Institution | Class::Company | Class::Media
+                )
+            })
+        })
+}
+
+/// A piece of a headed name: an adjective, a capitalised word, or a link and its word.
+struct Piece {
+    /// One past its last token.
+    end: usize,
+    /// Whether it holds a capitalised word.
+    capital: bool,
+    /// Whether it starts with a link (`de`, `pour`), opening a complement.
+    linked: bool,
+}
+
+/// The next piece of a headed name at token `at`; `in_complement` once a link was read, after
+/// which `et` may join two complements (`de prévention et de contrôle`).
+fn step(doc: &Doc, at: usize, head: Head, in_complement: bool) -> Option<Piece> {
+    if is_name_part(doc, at) {
+        return Some(Piece {
+            end: at + 1,
+            capital: true,
+            linked: false,
+        });
+    }
+    let number = head == Head::Event && doc.shape(at) == Shape::Number;
+    if number || is_adjective(doc, at) {
+        return Some(Piece {
+            end: at + 1,
+            capital: false,
+            linked: false,
+        });
+    }
+    if doc.is_one_of(at, &["et"]) && !in_complement {
+        return None;
+    }
+    let (link, capital_allowed) = link_length(doc, at)?;
+    let word = at + link;
+    if capital_allowed && is_name_part(doc, word) {
+        Some(Piece {
+            end: word + 1,
+            capital: true,
+            linked: true,
+        })
+    } else if is_noun(doc, word) {
+        Some(Piece {
+            end: word + 1,
+            capital: false,
+            linked: true,
+        })
+    } else {
+        None
+    }
+}
+
+/// Whether token `at` is a capitalised word that may go on a headed name: not a sentence
+/// start, an initial, a common word, or a given name (which starts a person's name).
+fn is_name_part(doc: &Doc, at: usize) -> bool {
+    if !doc.is_inner_capital(at) || doc.shape(at) == Shape::Initial {
+        return false;
+    }
+    !doc.is(at, List::CommonWord) && !doc.is(at, List::FirstName)
+}
+
+/// The number of tokens of a link at `at` before the word it introduces (`de`, `de la`, `d'`,
+/// `pour l'`, `et de`, `au`), and whether that word may be capitalised: not after a bare `et`
+/// (`Parti socialiste et les Républicains` is two names).
+fn link_length(doc: &Doc, at: usize) -> Option<(usize, bool)> {
+    if doc.is_one_of(at, &["et"]) {
+        return match link_length(doc, at + 1) {
+            Some((inner, capital_allowed)) => Some((1 + inner, capital_allowed)),
+            None => Some((1 + usize::from(doc.is_elided(at + 1, 'l')), false)),
+        };
+    }
+    let preposition =
+        doc.is_one_of(at, &["de", "du", "des", "pour", "à", "au", "aux"]) || doc.is_elided(at, 'd');
+    if !preposition {
+        return None;
+    }
+    let article = doc.is_one_of(at + 1, &["la", "le", "les"]) || doc.is_elided(at + 1, 'l');
+    Some((1 + usize::from(article), true))
+}
+
+/// Whether token `at` is a lowercase noun that may go on a name after a link: not a function
+/// word, not a number.
+fn is_noun(doc: &Doc, at: usize) -> bool {
+    doc.shape(at) == Shape::Lower && !doc.is(at, List::CommonWord)
+}
+
+/// Endings of French adjectives that go on a name: `régionale`, `constitutionnel`, `coréen`,
+/// `islamique`, `populaire`, `socialiste`, `supérieur`.
+const ADJECTIVE_ENDINGS: [&str; 36] = [
+    "ère", "ères", "ière", "ières", "al", "ale", "ales", "aux", "el", "elle", "els", "elles",
+    "ien", "ienne", "iens", "iennes", "éen", "éenne", "éens", "éennes", "ais", "aise", "aises",
+    "ois", "oise", "ique", "iques", "aire", "aires", "iste", "istes", "eur", "eure", "ain", "aine",
+    "if",
+];
+
+/// Adjectives that go on a name without a telling ending.
+const ADJECTIVES: [&str; 24] = [
+    "ive",
+    "public",
+    "civil",
+    "civile",
+    "libre",
+    "suprême",
+    "unie",
+    "unies",
+    "uni",
+    "unis",
+    "vert",
+    "verts",
+    "rouge",
+    "noire",
+    "blanche",
+    "grand",
+    "grande",
+    "haute",
+    "commun",
+    "commune",
+    "démocrate",
+    "insoumise",
+    "indépendant",
+    "indépendante",
+];
+
+/// Whether token `at` is a lowercase adjective that may go on a name.
+fn is_adjective(doc: &Doc, at: usize) -> bool {
+    if doc.shape(at) != Shape::Lower {
+        return false;
+    }
+    let word = doc.word(at);
+    let verb_like = word.ends_with("pelle");
+    ADJECTIVES.contains(&word)
+        || word.len() > 4
+            && !verb_like
+            && ADJECTIVE_ENDINGS
+                .iter()
+                .any(|ending| word.ends_with(ending))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The headed name of `text`, read from its first head word.
+    fn headed(text: &str) -> Option<String> {
+        let doc = Doc::new(text);
+        let (start, head) =
+            (0..doc.tokens.len()).find_map(|at| head_at(&doc, at).map(|h| (at, h)))?;
+        let end = headed_end(&doc, start, head)?;
+        Some(doc.form(start, end))
+    }
+
+    #[test]
+    fn reads_headed_names() {
+        let cases = [
+            (
+                "selon l'Institut coréen de recherche pour la stratégie nationale a publié",
+                Some("Institut coréen de recherche pour la stratégie nationale"),
+            ),
+            (
+                "ministère de l'Agriculture a",
+                Some("ministère de l'Agriculture"),
+            ),
+            (
+                "cour d'appel de Besançon a",
+                Some("cour d'appel de Besançon"),
+            ),
+            (
+                "secrétariat d'Etat au numérique",
+                Some("secrétariat d'Etat au numérique"),
+            ),
+            (
+                "le Centre européen de prévention et de contrôle des maladies a",
+                Some("Centre européen de prévention et de contrôle des maladies"),
+            ),
+            (
+                "l'Agence régionale de santé Provence-Alpes-Côte d'Azur a",
+                Some("Agence régionale de santé Provence-Alpes-Côte d'Azur"),
+            ),
+            ("océan Pacifique", Some("océan Pacifique")),
+            ("vallée de la Mort", Some("vallée de la Mort")),
+            ("baie de San Francisco", Some("baie de San Francisco")),
+            ("Palais de l'Élysée", Some("Palais de l'Élysée")),
+            (
+                "le Parti socialiste et les Républicains",
+                Some("Parti socialiste"),
+            ),
+            (
+                "le Conseil constitutionnel saisi par",
+                Some("Conseil constitutionnel"),
+            ),
+            (
+                "le Parti socialiste et du parti de Jean Jaurès",
+                Some("Parti socialiste"),
+            ),
+            ("plateau d'On n'est pas couché", None),
+            ("le Groupe B", None),
+            (
+                "l'Agence régionale de santé appelle",
+                Some("Agence régionale de santé"),
+            ),
+            (
+                "secrétariat d'Etat au numérique Cédric O.",
+                Some("secrétariat d'Etat au numérique"),
+            ),
+            ("le syndicat de la SNCF", None),
+            ("ministère a", None),
+            ("commission d'enquête", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(headed(text).as_deref(), expected, "{text}");
+        }
+    }
+}

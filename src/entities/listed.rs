@@ -1,0 +1,41 @@
+//! Gazetteer names found in the text, and the uses of a listed name that are not the entity:
+//! a brand naming a product (`une Renault`, `Audi A4`), a listed word opening a sentence as a
+//! common word (`Total`, `Public`).
+
+use super::classify::{Outcome, mention};
+use super::cues;
+use super::doc::Doc;
+use super::gazetteer::{Class, Entry};
+use super::lexicon::List;
+use super::mention::{Evidence, Kind};
+
+/// The listed name of tokens `start..end`.
+pub fn listed_name(doc: &Doc, start: usize, end: usize, entry: Entry) -> Outcome {
+    let single = end == start + 1;
+    if single && doc.starts_sentence(start) && doc.is(start, List::CommonWord) {
+        return Outcome::skip(end);
+    }
+    if entry.class == Class::Company
+        && (cues::product_before(doc, start) || cues::model_after(doc, end))
+    {
+        return Outcome::skip(end);
+    }
+    let kind = match entry.class {
+        Class::Geo | Class::Venue => Kind::Loc,
+        Class::Institution | Class::Company | Class::Media => Kind::Org,
+    };
+    let kind = if single
+        && kind == Kind::Loc
+        && cues::person_before(doc, start)
+        && !cues::place_before(doc, start)
+    {
+        Kind::Per
+    } else {
+        kind
+    };
+    let evidence = Evidence::Listed(entry.class, entry.group);
+    Outcome {
+        mentions: vec![mention(doc, start, end, Some(kind), evidence)],
+        next: end,
+    }
+}

@@ -1,0 +1,41 @@
+//! Named-entity extraction: the people, places and organisations an article names, one
+//! canonical form each, by rules and gazetteers (no model).
+
+mod acronym;
+mod classify;
+mod common_noun;
+mod cues;
+mod detect;
+mod doc;
+mod gazetteer;
+mod headed;
+mod lexicon;
+mod listed;
+mod mention;
+mod name_key;
+mod people;
+mod person;
+mod resolve;
+mod span;
+mod token;
+
+#[cfg(test)]
+mod tests;
+
+use crate::article::{Article, Entities};
+
+pub use name_key::name_key;
+
+/// The people (`per`), places (`loc`) and organisations (`org`) named in an article's title and
+/// body: one canonical form per entity, sorted by name key.
+pub fn extract(title: &str, body: &str) -> Entities {
+    let text = format!("{title}\n{body}");
+    let doc = doc::Doc::new(&text);
+    let mentions = detect::detect(&doc);
+    resolve::resolve(&doc, mentions)
+}
+
+/// Fills in an article's entities from its title and body.
+pub fn annotate(article: &mut Article) {
+    article.entities = extract(&article.title, &article.body);
+}

@@ -1,0 +1,105 @@
+//! One person, one name per article: a surname alone (`Guyot`, `M. Guyot`) or a given name
+//! alone after a full name (`Étienne Guyot`) is that person, named in full.
+
+use super::gazetteer::Class;
+use super::mention::{Evidence, Kind, Mention};
+
+/// Renames every short mention of a person written in full elsewhere in the article to the
+/// full name.
+pub fn merge_people(mentions: &mut [Mention]) {
+    let people: Vec<usize> = (0..mentions.len())
+        .filter(|&at| mentions[at].kind == Some(Kind::Per) && mentions[at].word_count() >= 2)
+        .collect();
+    if people.is_empty() {
+        return;
+    }
+    for at in 0..mentions.len() {
+        if !may_shorten_a_person(&mentions[at]) {
+            continue;
+        }
+        if let Some(person) = fuller_name(&mentions[at], &people, mentions) {
+            let (form, key) = (mentions[person].form.clone(), mentions[person].key.clone());
+            let mention = &mut mentions[at];
+            mention.form = form;
+            mention.key = key;
+            mention.kind = Some(Kind::Per);
+        }
+    }
+}
+
+/// Whether a mention may be a short name of a person: a person, an unknown, or a single listed
+/// place word (`Hollande` after `François Hollande`).
+fn may_shorten_a_person(mention: &Mention) -> bool {
+    match mention.kind {
+        None | Some(Kind::Per) => true,
+        Some(Kind::Loc) => {
+            mention.word_count() == 1 && matches!(mention.evidence, Evidence::Listed(Class::Geo, _))
+        }
+        Some(Kind::Org) => matches!(mention.evidence, Evidence::Bare | Evidence::Shape),
+    }
+}
+
+/// The fullest name among the `people` (indices into `mentions`) of which `mention` is the
+/// surname or, for a person named by one word, the given name.
+fn fuller_name(mention: &Mention, people: &[usize], mentions: &[Mention]) -> Option<usize> {
+    let given_name = mention.kind == Some(Kind::Per) && mention.word_count() == 1;
+    let short = mention.key.as_str();
+    people
+        .iter()
+        .copied()
+        .filter(|&person| {
+            let full = mentions[person].key.as_str();
+            let surname = full
+                .strip_suffix(short)
+                .is_some_and(|rest| rest.ends_with(' '));
+            let given = given_name
+                && full
+                    .strip_prefix(short)
+                    .is_some_and(|rest| rest.starts_with(' '));
+            surname || given
+        })
+        .min_by_key(|&person| (std::cmp::Reverse(mentions[person].word_count()), person))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::name_key;
+
+    fn mention(form: &str, kind: Option<Kind>) -> Mention {
+        Mention {
+            form: form.to_string(),
+            key: name_key(form),
+            kind,
+            evidence: Evidence::Bare,
+            start: 0,
+            end: 1,
+            sentence_start: false,
+        }
+    }
+
+    #[test]
+    fn names_short_mentions_in_full() {
+        let mut mentions = vec![
+            mention("Étienne Guyot", Some(Kind::Per)),
+            mention("Guyot", None),
+            mention("Étienne", Some(Kind::Per)),
+            mention("Marine Le Pen", Some(Kind::Per)),
+            mention("Le Pen", Some(Kind::Per)),
+            mention("Dupont", None),
+        ];
+        merge_people(&mut mentions);
+        let forms: Vec<&str> = mentions.iter().map(|m| m.form.as_str()).collect();
+        assert_eq!(
+            forms,
+            [
+                "Étienne Guyot",
+                "Étienne Guyot",
+                "Étienne Guyot",
+                "Marine Le Pen",
+                "Marine Le Pen",
+                "Dupont"
+            ]
+        );
+    }
+}

@@ -1,0 +1,230 @@
+//! From an article's mentions to its entities: unknown kinds decided, people merged, shortened
+//! names folded into the longest form, aliases and acronyms into the first form written.
+
+use super::acronym::{in_parentheses_after, is_acronym_of};
+use super::common_noun::is_common_noun;
+use super::doc::Doc;
+use super::gazetteer::Class;
+use super::mention::{Evidence, Kind, Mention};
+use super::people::merge_people;
+use crate::article::Entities;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// The kind of a single capitalised word that nothing else types: in news, mostly a surname.
+const UNKNOWN_KIND: Kind = Kind::Per;
+
+/// The entities of an article from its mentions in text order.
+pub fn resolve(doc: &Doc, mut mentions: Vec<Mention>) -> Entities {
+    merge_people(&mut mentions);
+    decide_unknown_kinds(doc, &mut mentions);
+    mentions.retain(|m| m.kind.is_some());
+    let parenthesised = parenthesised_pairs(doc, &mentions);
+    let mut names = distinct(mentions);
+    fold_short_forms(&mut names);
+    let aliases = alias_roots(&names, &parenthesised);
+    entities(&names, &aliases)
+}
+
+/// Gives each mention of unknown kind the kind of a typed mention with the same key, or of a
+/// place it is coordinated with (`comtés de Napa et de Sonoma`); drops it at a sentence start,
+/// where its capital says nothing, and when it is a common noun; otherwise gives it
+/// `UNKNOWN_KIND`.
+fn decide_unknown_kinds(doc: &Doc, mentions: &mut [Mention]) {
+    let decided: Vec<(usize, Option<Kind>)> = {
+        let mut known: FxHashMap<&str, Kind> = FxHashMap::default();
+        for mention in mentions.iter() {
+            if let Some(kind) = mention.kind {
+                known.entry(mention.key.as_str()).or_insert(kind);
+            }
+        }
+        (0..mentions.len())
+            .filter(|&at| mentions[at].kind.is_none())
+            .map(|at| {
+                let mention = &mentions[at];
+                let coordinated = at > 0 && is_coordinated_place(doc, &mentions[at - 1], mention);
+                let kind = match known.get(mention.key.as_str()) {
+                    Some(&kind) => Some(kind),
+                    None if coordinated => Some(Kind::Loc),
+                    None if mention.sentence_start || is_common_noun(doc, mention) => None,
+                    None => Some(UNKNOWN_KIND),
+                };
+                (at, kind)
+            })
+            .collect()
+    };
+    for (at, kind) in decided {
+        mentions[at].kind = kind;
+    }
+}
+
+/// Whether `second` is joined to the place `first` by `et`, `ou` or a comma (`Napa et de
+/// Sonoma`).
+fn is_coordinated_place(doc: &Doc, first: &Mention, second: &Mention) -> bool {
+    if first.kind != Some(Kind::Loc) {
+        return false;
+    }
+    let joined = doc.is_one_of(first.end, &["et", "ou"]) || doc.is_mark(first.end, ",");
+    let link = doc.is_one_of(first.end + 1, &["de", "à"]) || doc.is_elided(first.end + 1, 'd');
+    joined && second.start == first.end + 1 + usize::from(link)
+}
+
+/// The keys of organisation names written one after the other in parentheses, one of them a
+/// single word: `Front national (FN)`, `DPS (Département protection sécurité)`.
+fn parenthesised_pairs(doc: &Doc, mentions: &[Mention]) -> Vec<(String, String)> {
+    mentions
+        .windows(2)
+        .filter(|pair| pair[0].kind == Some(Kind::Org) && pair[1].kind == Some(Kind::Org))
+        .filter(|pair| pair[0].word_count() == 1 || pair[1].word_count() == 1)
+        .filter(|pair| in_parentheses_after(doc, &pair[0], &pair[1]))
+        .map(|pair| (pair[0].key.clone(), pair[1].key.clone()))
+        .collect()
+}
+
+/// The first mention of each key, in text order.
+fn distinct(mentions: Vec<Mention>) -> Vec<Mention> {
+    let keep: Vec<bool> = {
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        mentions
+            .iter()
+            .map(|m| seen.insert(m.key.as_str()))
+            .collect()
+    };
+    mentions
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(m, keep)| keep.then_some(m))
+        .collect()
+}
+
+/// Renames a shortened organisation or place name (`Élysée`, `AMG`) to the longest name of
+/// the same kind that holds its words in order (`Palais de l'Élysée`, `Mercedes-AMG`).
+fn fold_short_forms(names: &mut [Mention]) {
+    let renamed: Vec<(usize, usize)> = (0..names.len())
+        .filter(|&at| names[at].kind != Some(Kind::Per))
+        .filter_map(|at| {
+            let name = &names[at];
+            let container = (0..names.len())
+                .filter(|&long| {
+                    names[long].kind == name.kind && names[long].key.len() > name.key.len()
+                })
+                .filter(|&long| {
+                    may_fold_into(name, &names[long]) && contains_words(&names[long].key, &name.key)
+                })
+                .max_by_key(|&long| names[long].key.len());
+            container.map(|long| (at, long))
+        })
+        .collect();
+    for (at, long) in renamed {
+        let (form, key) = (names[long].form.clone(), names[long].key.clone());
+        names[at].form = form;
+        names[at].key = key;
+    }
+}
+
+/// Whether `short` may be renamed to the longer `long`: an unlisted name may; a listed one to
+/// an alias of its own, or, for a public body or a venue, to a longer name it starts
+/// (`Agence régionale de santé` in `Agence régionale de santé Provence-Alpes-Côte d'Azur`).
+/// A listed place or company stays (`Corée` beside `Corée du Nord`, `Porsche` beside
+/// `Porsche Motorsport`).
+fn may_fold_into(short: &Mention, long: &Mention) -> bool {
+    match (short.evidence, long.evidence) {
+        (Evidence::Listed(_, mine), Evidence::Listed(_, theirs)) => mine == theirs,
+        (Evidence::Listed(Class::Institution | Class::Venue, _), _) => long
+            .key
+            .strip_prefix(short.key.as_str())
+            .is_some_and(|rest| rest.starts_with(' ')),
+        (Evidence::Listed(..), _) => false,
+        _ => true,
+    }
+}
+
+/// Whether the words of `short` appear in a row among the words of `long`.
+fn contains_words(long: &str, short: &str) -> bool {
+    long.match_indices(short).any(|(at, _)| {
+        let before = at == 0 || long.as_bytes()[at - 1] == b' ';
+        let after = long
+            .as_bytes()
+            .get(at + short.len())
+            .is_none_or(|&b| b == b' ');
+        before && after
+    })
+}
+
+/// For each key, the key of the first-written name of the same entity: gazetteer aliases
+/// (`Daech`, `Etat islamique`), acronyms and expansions (`FN`, `Front national`), names in
+/// parentheses.
+fn alias_roots(names: &[Mention], parenthesised: &[(String, String)]) -> FxHashMap<String, String> {
+    let mut roots: FxHashMap<String, String> = FxHashMap::default();
+    for (at, later) in names.iter().enumerate() {
+        let earlier = names[..at].iter().find(|first| {
+            first.kind == later.kind
+                && (are_aliases(first, later) || is_pair(parenthesised, first, later))
+                && first.key != later.key
+        });
+        if let Some(first) = earlier {
+            let root = roots
+                .get(&first.key)
+                .cloned()
+                .unwrap_or_else(|| first.key.clone());
+            roots.entry(later.key.clone()).or_insert(root);
+        }
+    }
+    roots
+}
+
+/// Whether two names of one kind are aliases: listed together, or an acronym and its expansion.
+fn are_aliases(first: &Mention, second: &Mention) -> bool {
+    if let (Evidence::Listed(_, a), Evidence::Listed(_, b)) = (first.evidence, second.evidence)
+        && a == b
+    {
+        return true;
+    }
+    first.kind == Some(Kind::Org) && (is_acronym_of(first, second) || is_acronym_of(second, first))
+}
+
+/// Whether the two names were written one in parentheses after the other.
+fn is_pair(pairs: &[(String, String)], first: &Mention, second: &Mention) -> bool {
+    pairs.iter().any(|(a, b)| {
+        (*a == first.key && *b == second.key) || (*a == second.key && *b == first.key)
+    })
+}
+
+/// One canonical name per entity, in the first form written, sorted by key.
+fn entities(names: &[Mention], aliases: &FxHashMap<String, String>) -> Entities {
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    let mut named: Vec<(&str, Kind, &str)> = Vec::new();
+    for name in names {
+        let root = aliases
+            .get(&name.key)
+            .map_or(name.key.as_str(), String::as_str);
+        let Some(kind) = name.kind else { continue };
+        if seen.insert(root) {
+            let first = names.iter().find(|m| m.key == root).unwrap_or(name);
+            named.push((root, kind, first.form.as_str()));
+        }
+    }
+    named.sort_unstable_by_key(|&(root, _, _)| root);
+    let mut entities = Entities::default();
+    for (_, kind, form) in named {
+        let list = match kind {
+            Kind::Per => &mut entities.per,
+            Kind::Loc => &mut entities.loc,
+            Kind::Org => &mut entities.org,
+        };
+        list.push(form.to_string());
+    }
+    entities
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_words_in_a_row() {
+        assert!(contains_words("palais de l elysee", "elysee"));
+        assert!(contains_words("mercedes amg", "amg"));
+        assert!(!contains_words("mercedes amg", "am"));
+        assert!(!contains_words("porsche motorsport", "sport"));
+    }
+}

@@ -1,0 +1,132 @@
+//! The extent of a run of capitalised words that may be one name: `Emmanuel Macron`,
+//! `Guillaume de Tonquédec`, `Amérique du Sud`, `George W. Bush`, `Port Authority of New York`.
+
+use super::doc::Doc;
+use super::lexicon::List;
+use super::token::Shape;
+
+/// The most tokens a run of capitalised words spans.
+const MAX_TOKENS: usize = 8;
+
+/// Particles inside people's names, between a given name and a capitalised surname.
+const NAME_PARTICLES: [&str; 17] = [
+    "de", "du", "des", "von", "van", "der", "den", "al", "el", "ben", "bin", "ibn", "da", "di",
+    "dos", "del", "della",
+];
+
+/// Directions that complete a place: `Amérique du Sud`, `Afrique de l'Ouest`.
+const DIRECTIONS: [&str; 4] = ["Nord", "Sud", "Est", "Ouest"];
+
+/// English links inside an English name: `Port Authority of New York and New Jersey`.
+const ENGLISH_LINKS: [&str; 5] = ["of", "and", "for", "the", "&"];
+
+/// One past the last token of the run of capitalised words starting at `start`.
+pub fn run_end(doc: &Doc, start: usize) -> usize {
+    let mut end = start + 1;
+    while end - start < MAX_TOKENS {
+        if starts_a_person(doc, start, end) {
+            break;
+        }
+        if continues_run(doc, end) || goes_on_a_full_name(doc, start, end) {
+            end += 1;
+        } else if doc.shape(end - 1) == Shape::Initial
+            && doc.is_mark(end, ".")
+            && doc.is_inner_capital(end + 1)
+        {
+            end += 2;
+        } else if let Some(length) = link(doc, start, end) {
+            end += length;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Whether token `at` starts a person's full name inside a run that is no person's name:
+/// `Samu social Éric Pliez`, `Soyouz Oleg Novitskiy`.
+fn starts_a_person(doc: &Doc, start: usize, at: usize) -> bool {
+    doc.is(at, List::FirstName) && doc.is_inner_capital(at + 1) && !doc.is(start, List::FirstName)
+}
+
+/// Whether token `at` is the capitalised surname after a given name, even a word that is no
+/// name on its own (`Tariq Ramadan`).
+fn goes_on_a_full_name(doc: &Doc, start: usize, at: usize) -> bool {
+    at == start + 1 && doc.is(start, List::FirstName) && doc.is_inner_capital(at)
+}
+
+/// Whether token `at` goes on a run of capitalised words: a capital inside a sentence (where
+/// even a common word is part of a name: `Kim Jong Un`), not a word that is never a name.
+fn continues_run(doc: &Doc, at: usize) -> bool {
+    doc.is_inner_capital(at) && !doc.is(at, List::NonEntity)
+}
+
+/// The length of a lowercase link at `at` and the capitalised word after it, when the link
+/// belongs to the name started at `start`.
+fn link(doc: &Doc, start: usize, at: usize) -> Option<usize> {
+    let particle = particle_length(doc, at)?;
+    if !doc.is_inner_capital(at + particle) {
+        return None;
+    }
+    let next = doc.word(at + particle);
+    let fits = if ENGLISH_LINKS.contains(&doc.word(at)) {
+        has_english_keyword(doc, start, at)
+    } else {
+        doc.is(start, List::FirstName) && doc.is_one_of(at, &NAME_PARTICLES)
+            || DIRECTIONS.contains(&next)
+    };
+    fits.then_some(particle + 1)
+}
+
+/// The number of tokens of the particle at `at`: `de`, `d'`, `de la`, `de l'`, `van der`, `of`.
+fn particle_length(doc: &Doc, at: usize) -> Option<usize> {
+    if doc.is_one_of(at, &["de"]) && (doc.is_one_of(at + 1, &["la"]) || doc.is_elided(at + 1, 'l'))
+    {
+        return Some(2);
+    }
+    if doc.is_one_of(at, &["van", "von"]) && doc.is_one_of(at + 1, &["der", "den"]) {
+        return Some(2);
+    }
+    let single = doc.is_one_of(at, &NAME_PARTICLES)
+        || doc.is_one_of(at, &ENGLISH_LINKS)
+        || doc.is_elided(at, 'd');
+    single.then_some(1)
+}
+
+/// Whether tokens `start..end` hold an English head word (`Authority`), after which English
+/// links (`of`, `and`) go on the name.
+fn has_english_keyword(doc: &Doc, start: usize, end: usize) -> bool {
+    (start..end).any(|at| doc.is(at, List::OrgKeyword) || doc.is(at, List::LocKeyword))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extends_over_capitals_and_name_links() {
+        let cases = [
+            ("Emmanuel Macron a dit", "Emmanuel Macron"),
+            ("Guillaume de Tonquédec joue", "Guillaume de Tonquédec"),
+            ("Amérique du Sud et", "Amérique du Sud"),
+            ("Afrique de l'Ouest", "Afrique de l'Ouest"),
+            ("Marine Le Pen", "Marine Le Pen"),
+            ("George W. Bush est", "George W. Bush"),
+            (
+                "Port Authority of New York and New Jersey a",
+                "Port Authority of New York and New Jersey",
+            ),
+            ("Attaques de l'Aude", "Attaques"),
+            ("Paris de Macron", "Paris"),
+            ("Kim Jong-un", "Kim Jong-un"),
+            ("Soyouz Oleg Novitskiy", "Soyouz"),
+            ("José Ramón Bauzà", "José Ramón Bauzà"),
+            ("Tariq Ramadan", "Tariq Ramadan"),
+        ];
+        for (text, expected) in cases {
+            let doc = Doc::new(text);
+            let end = run_end(&doc, 0);
+            assert_eq!(doc.form(0, end), expected, "{text}");
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! End-to-end examples of extraction on short invented sentences, one table per rule.
+
+use super::extract;
+
+/// The entities of `body` (no title), as `(per, loc, org)`.
+fn kinds(body: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let entities = extract("", body);
+    (entities.per, entities.loc, entities.org)
+}
+
+/// One example: a text and the people, places and organisations it names, sorted by key.
+type Case<'a> = (&'a str, &'a [&'a str], &'a [&'a str], &'a [&'a str]);
+
+/// Checks each `(text, per, loc, org)` case.
+fn check(cases: &[Case]) {
+    for (text, per, loc, org) in cases {
+        let (got_per, got_loc, got_org) = kinds(text);
+        assert_eq!(got_per, *per, "per of {text:?}");
+        assert_eq!(got_loc, *loc, "loc of {text:?}");
+        assert_eq!(got_org, *org, "org of {text:?}");
+    }
+}
+
+#[test]
+fn multi_word_names_with_lowercase_links() {
+    check(&[
+        (
+            "Le missile est parti de Corée du Nord mardi.",
+            &[],
+            &["Corée du Nord"],
+            &[],
+        ),
+        (
+            "Selon l'Institut coréen de recherche pour la stratégie nationale, le tir a échoué.",
+            &[],
+            &[],
+            &["Institut coréen de recherche pour la stratégie nationale"],
+        ),
+        (
+            "Le ministère de l'Agriculture a publié un décret.",
+            &[],
+            &[],
+            &["ministère de l'Agriculture"],
+        ),
+        (
+            "Il a visité l'Amérique du Sud et la République démocratique du Congo.",
+            &[],
+            &["Amérique du Sud", "République démocratique du Congo"],
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn hyphenated_and_transliterated_names() {
+    check(&[
+        (
+            "Le général Pak Yong-il a rencontré No Kwang-chol à Pyongyang.",
+            &["No Kwang-chol", "Pak Yong-il"],
+            &["Pyongyang"],
+            &[],
+        ),
+        (
+            "Le dirigeant Kim Jong-un a salué les soldats.",
+            &["Kim Jong-un"],
+            &[],
+            &[],
+        ),
+        (
+            "Plus tard, Kim Jong Un a parlé. Kim Jong-un a ensuite rejoint Séoul.",
+            &["Kim Jong Un"],
+            &["Séoul"],
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn sentence_initial_capitals_and_common_words_are_not_entities() {
+    check(&[
+        (
+            "Cette décision surprend. Hier, les élus ont voté.",
+            &[],
+            &[],
+            &[],
+        ),
+        (
+            "Soldats et civils ont défilé. Placée en garde à vue, elle a parlé.",
+            &[],
+            &[],
+            &[],
+        ),
+        (
+            "Hier Emmanuel Macron est arrivé.",
+            &["Emmanuel Macron"],
+            &[],
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn nationality_adjectives_are_not_entities() {
+    check(&[
+        (
+            "Le régime nord-coréen et l'armée française ont réagi.",
+            &[],
+            &[],
+            &[],
+        ),
+        (
+            "Les Français et les Nord-Coréens ont voté, dit un Américain.",
+            &[],
+            &[],
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn one_canonical_form_per_person() {
+    check(&[
+        (
+            "Étienne Guyot est arrivé. M. Guyot a parlé. Guyot est reparti.",
+            &["Étienne Guyot"],
+            &[],
+            &[],
+        ),
+        (
+            "Marine Le Pen a parlé. Mme Le Pen a insisté.",
+            &["Marine Le Pen"],
+            &[],
+            &[],
+        ),
+        (
+            "Jean-Pierre et Isabelle Fouillot sont venus.",
+            &["Isabelle Fouillot", "Jean-Pierre Fouillot"],
+            &[],
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn person_cues() {
+    check(&[
+        (
+            "Il a croisé Me Schwerdorffer au tribunal.",
+            &["Schwerdorffer"],
+            &[],
+            &[],
+        ),
+        ("Il a salué la chanteuse Zazie.", &["Zazie"], &[], &[]),
+        (
+            "Il a vu Romuald Bertin, 45 ans, à Lyon.",
+            &["Romuald Bertin"],
+            &["Lyon"],
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn places_organisations_and_media() {
+    check(&[
+        (
+            "Selon l'AFP et Le Monde, la SNCF et l'ONU ont réagi à Paris.",
+            &[],
+            &["Paris"],
+            &["AFP", "Le Monde", "ONU", "SNCF"],
+        ),
+        (
+            "Il a quitté les États-Unis puis les Etats-Unis pour la France.",
+            &[],
+            &["États-Unis", "France"],
+            &[],
+        ),
+        (
+            "Le maire de Vergèze, commune du Gard, a parlé à France 3.",
+            &[],
+            &["Gard", "Vergèze"],
+            &["France 3"],
+        ),
+    ]);
+}
+
+#[test]
+fn aliases_and_acronyms_keep_the_first_form() {
+    check(&[
+        (
+            "Le Front national a réuni ses cadres. Le FN a voté.",
+            &[],
+            &[],
+            &["Front national"],
+        ),
+        (
+            "La CGT appelle à la grève. La Confédération générale du travail (CGT) insiste.",
+            &[],
+            &[],
+            &["CGT"],
+        ),
+        (
+            "Le Palais de l'Élysée a répondu. L'Élysée a démenti.",
+            &[],
+            &["Palais de l'Élysée"],
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn events_products_and_things_named_after_people_are_not_entities() {
+    check(&[
+        (
+            "Il a couru le Rallye d'Allemagne au volant d'une Renault 5.",
+            &[],
+            &[],
+            &[],
+        ),
+        ("La taxe Tobin a été votée.", &[], &[], &[]),
+    ]);
+}

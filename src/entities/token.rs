@@ -1,0 +1,359 @@
+//! Tokeniser: article text as words, elisions and punctuation, with byte offsets and the
+//! sentence starts that make a capital letter uninformative.
+
+/// What a token looks like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A word starting with a lowercase letter: `ministère`, `nord-coréen`.
+    Lower,
+    /// A word starting with a capital, not all capitals: `Paris`, `Jong-un`, `BigFlo`.
+    Capitalised,
+    /// Two or more letters, all capitals, digits allowed: `SNCF`, `G7`.
+    Upper,
+    /// One capital letter alone: the `W` of `George W. Bush`, the `O` of `Cédric O`.
+    Initial,
+    /// Digits only, or digits then lowercase letters: `45`, `2019`, `3e`.
+    Number,
+    /// An elided article or pronoun, apostrophe included: `l'`, `d’`, `L'`, `qu'`.
+    Elision,
+    /// A punctuation mark.
+    Punct(Punct),
+}
+
+/// Punctuation, grouped by what it does to the words around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Punct {
+    /// Ends a sentence: `.`, `!`, `?`, `…`, `:` and `;`.
+    Stop,
+    /// A line break: a paragraph or line ends.
+    Break,
+    /// `,`
+    Comma,
+    /// Opens a quotation or an aside that may start like a sentence: `«`, `"`, `“`, `–`.
+    Open,
+    /// `(`
+    Paren,
+    /// Anything else: `)`, `»`, `/`…
+    Other,
+}
+
+/// One token: a byte range of the text and its shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// What it looks like.
+    pub shape: Shape,
+    /// Whether it opens a sentence, a line or a quotation, where capitals say nothing.
+    pub sentence_start: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+
+    /// Whether the token starts with a capital: a capitalised word, an acronym or an initial.
+    pub fn is_capital(&self) -> bool {
+        matches!(
+            self.shape,
+            Shape::Capitalised | Shape::Upper | Shape::Initial
+        )
+    }
+
+    /// Whether the token is a punctuation mark.
+    pub fn is_punct(&self) -> bool {
+        matches!(self.shape, Shape::Punct(_))
+    }
+}
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut at = 0;
+    let mut sentence_start = true;
+    while let Some(&byte) = bytes.get(at) {
+        if matches!(byte, b' ' | b'\t' | b'\r') {
+            at += 1;
+            continue;
+        }
+        if let Some(end) = plain_lowercase_word(bytes, at) {
+            tokens.push(Token {
+                start: at,
+                end,
+                shape: Shape::Lower,
+                sentence_start,
+            });
+            sentence_start = false;
+            at = end;
+            continue;
+        }
+        let c = char_at(text, at);
+        let token = if is_letter(c) {
+            word_at(text, at)
+        } else if c.is_whitespace() && c != '\n' {
+            at += c.len_utf8();
+            continue;
+        } else {
+            let end = at + c.len_utf8();
+            let previous = text[..at].chars().next_back();
+            let punct = punct_kind(c, previous, text[end..].chars().next());
+            let last = tokens.last().map(|t: &Token| t.shape);
+            if punct == Punct::Break && last == Some(Shape::Punct(Punct::Break)) {
+                at = end;
+                continue;
+            }
+            Token {
+                start: at,
+                end,
+                shape: Shape::Punct(punct),
+                sentence_start: false,
+            }
+        };
+        let token = Token {
+            sentence_start: sentence_start && !token.is_punct(),
+            ..token
+        };
+        sentence_start = next_starts_sentence(text, &tokens, &token, sentence_start);
+        at = token.end;
+        tokens.push(token);
+    }
+    tokens
+}
+
+/// The end of the plain lowercase ASCII word at byte `at` (`de`, `pour`), followed by nothing
+/// that could go on a word: the fast path for most tokens.
+fn plain_lowercase_word(bytes: &[u8], at: usize) -> Option<usize> {
+    if !bytes[at].is_ascii_lowercase() {
+        return None;
+    }
+    let mut end = at + 1;
+    while end < bytes.len() && bytes[end].is_ascii_lowercase() {
+        end += 1;
+    }
+    match bytes.get(end) {
+        None => Some(end),
+        Some(&next) if next.is_ascii_alphanumeric() || !next.is_ascii() => None,
+        Some(b'-' | b'\'' | b'.') => None,
+        Some(_) => Some(end),
+    }
+}
+
+/// Whether `c` is a letter or a digit, with a fast path for Latin-1 letters.
+fn is_letter(c: char) -> bool {
+    match c {
+        'À'..='ÿ' => c != '×' && c != '÷',
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// The character starting at byte `at` (a space past the end).
+fn char_at(text: &str, at: usize) -> char {
+    match text.as_bytes().get(at) {
+        Some(&byte) if byte.is_ascii() => char::from(byte),
+        _ => text[at..].chars().next().unwrap_or(' '),
+    }
+}
+
+/// Whether the token after `token` opens a sentence.
+fn next_starts_sentence(text: &str, before: &[Token], token: &Token, was_start: bool) -> bool {
+    match token.shape {
+        Shape::Punct(Punct::Break | Punct::Open) => true,
+        Shape::Punct(Punct::Stop) => !ends_abbreviation(text, before, token),
+        Shape::Punct(Punct::Other | Punct::Paren) => was_start,
+        _ => false,
+    }
+}
+
+/// Whether the full stop `stop` closes an abbreviation (`M.`, `Dr.`) or an initial (`W.`).
+fn ends_abbreviation(text: &str, before: &[Token], stop: &Token) -> bool {
+    if text[stop.start..stop.end] != *"." {
+        return false;
+    }
+    let Some(previous) = before.last() else {
+        return false;
+    };
+    let abbreviation = matches!(
+        previous.text(text),
+        "M" | "Dr" | "Pr" | "Mgr" | "Me" | "St" | "Ste" | "Jr" | "MM"
+    );
+    previous.end == stop.start && (abbreviation || is_name_initial(text, before))
+}
+
+/// Whether the last token of `before` is the initial of a name: a single capital after a
+/// capitalised word or another initial, or opening a sentence (`George W.`, `J. K.`), not after
+/// a lowercase word or a sign (`fiché S.`, `34 °C.`).
+fn is_name_initial(text: &str, before: &[Token]) -> bool {
+    let [.., earlier, initial] = before else {
+        return before.last().is_some_and(|t| t.shape == Shape::Initial);
+    };
+    initial.shape == Shape::Initial
+        && (initial.sentence_start || earlier.is_capital() || earlier.text(text) == ".")
+}
+
+/// The kind of the punctuation mark `c`, between `previous` and `next`.
+fn punct_kind(c: char, previous: Option<char>, next: Option<char>) -> Punct {
+    let before_word = next.is_some_and(|n| !n.is_whitespace());
+    let after_space = previous.is_none_or(char::is_whitespace);
+    match c {
+        '\'' | '‘' if after_space && before_word => Punct::Open,
+        '.' | '!' | '?' | '…' | ':' | ';' => Punct::Stop,
+        '\n' => Punct::Break,
+        ',' => Punct::Comma,
+        '«' | '“' | '–' | '—' => Punct::Open,
+        '"' | '-' if !before_word => Punct::Other,
+        '"' | '-' => Punct::Open,
+        '(' => Punct::Paren,
+        _ => Punct::Other,
+    }
+}
+
+/// The word starting at byte `start`: letters and digits, joined by inner hyphens, inner
+/// apostrophes after anything but an elision, and inner dots before a lowercase letter
+/// (`Chinanews.com`). An elision (`l'`, `d’`) is a word of its own.
+fn word_at(text: &str, start: usize) -> Token {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    while let Some(&byte) = bytes.get(end) {
+        if byte.is_ascii_alphanumeric() {
+            end += 1;
+            continue;
+        }
+        let c = char_at(text, end);
+        let width = c.len_utf8();
+        if !byte.is_ascii() && is_letter(c) {
+            end += width;
+            continue;
+        }
+        let next = text[end + width..].chars().next();
+        let joins = match c {
+            '-' | '\u{2010}' | '\u{2011}' => next.is_some_and(char::is_alphanumeric),
+            '.' => next.is_some_and(char::is_lowercase) && end - start > 1,
+            '\'' | '’' | 'ʼ' => next.is_some_and(char::is_alphabetic),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        if matches!(c, '\'' | '’' | 'ʼ') && is_elision(&text[start..end], next) {
+            return Token {
+                start,
+                end: end + width,
+                shape: Shape::Elision,
+                sentence_start: false,
+            };
+        }
+        end += width;
+    }
+    Token {
+        start,
+        end,
+        shape: word_shape(&text[start..end]),
+        sentence_start: false,
+    }
+}
+
+/// Whether `prefix` followed by an apostrophe and `next` is an elided word: `l'`, `qu'`, and the
+/// capitalised `L'`, `D'` (but not the `N'` of `N'Djamena` nor the `O'` of `O'Brien`).
+fn is_elision(prefix: &str, next: Option<char>) -> bool {
+    let lower_next = next.is_some_and(char::is_lowercase);
+    match prefix {
+        "l" | "d" | "j" | "m" | "n" | "s" | "t" | "c" | "qu" | "jusqu" | "lorsqu" | "puisqu"
+        | "quoiqu" | "presqu" => true,
+        "L" | "D" => true,
+        "J" | "M" | "N" | "S" | "T" | "C" | "Qu" | "Jusqu" | "Lorsqu" | "Puisqu" => lower_next,
+        _ => false,
+    }
+}
+
+/// The shape of a word.
+fn word_shape(word: &str) -> Shape {
+    let Some(first) = word.chars().next() else {
+        return Shape::Punct(Punct::Other);
+    };
+    if first.is_lowercase() {
+        return Shape::Lower;
+    }
+    let (mut letters, mut chars, mut lower, mut upper) = (0, 0, false, false);
+    for c in word.chars() {
+        chars += 1;
+        letters += usize::from(c.is_alphabetic());
+        lower |= c.is_lowercase();
+        upper |= c.is_uppercase();
+    }
+    if first.is_numeric() {
+        return if upper { Shape::Upper } else { Shape::Number };
+    }
+    if !first.is_uppercase() {
+        Shape::Lower
+    } else if letters == 1 && chars == 1 {
+        Shape::Initial
+    } else if !lower && (letters >= 2 || chars > letters) {
+        Shape::Upper
+    } else {
+        Shape::Capitalised
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, Shape, bool)> {
+        tokenize(text)
+            .iter()
+            .map(|t| (t.text(text), t.shape, t.sentence_start))
+            .collect()
+    }
+
+    #[test]
+    fn splits_elisions_and_keeps_compounds() {
+        let text = "l'Aude, Val-d'Oise, aujourd'hui N'Djamena O'Brien Chinanews.com";
+        let texts: Vec<&str> = words(text).iter().map(|w| w.0).collect();
+        assert_eq!(
+            texts,
+            [
+                "l'",
+                "Aude",
+                ",",
+                "Val-d'Oise",
+                ",",
+                "aujourd'hui",
+                "N'Djamena",
+                "O'Brien",
+                "Chinanews.com"
+            ]
+        );
+    }
+
+    #[test]
+    fn shapes_words() {
+        let cases = [
+            ("SNCF", Shape::Upper),
+            ("G7", Shape::Upper),
+            ("Paris", Shape::Capitalised),
+            ("Jong-un", Shape::Capitalised),
+            ("O", Shape::Initial),
+            ("ministère", Shape::Lower),
+            ("2019", Shape::Number),
+            ("d'Azur", Shape::Elision),
+        ];
+        for (text, shape) in cases {
+            assert_eq!(tokenize(text)[0].shape, shape, "{text}");
+        }
+    }
+
+    #[test]
+    fn marks_sentence_starts_but_not_after_abbreviations() {
+        let text = "Hier M. Guyot a vu George W. Bush. Cette fois « Soldats » oui, fiché S. Il fait 34 °C. Suivaient\nLundi";
+        let starts: Vec<&str> = words(text).iter().filter(|w| w.2).map(|w| w.0).collect();
+        assert_eq!(
+            starts,
+            ["Hier", "Cette", "Soldats", "Il", "Suivaient", "Lundi"]
+        );
+    }
+}

@@ -1,0 +1,156 @@
+//! Scores the named-entity extractor on the hand-annotated dev set (tests/data/ner_dev.jsonl, 30
+//! articles of ../shared/corpus): typed micro precision, recall and F1 over (article, kind,
+//! name key) triples, as tests/data/README.md defines them. Fails below F1 0.80 overall; with
+//! `--nocapture`, prints the misses and false positives of each article.
+
+use depeche::entities::{extract, name_key};
+use depeche::parse::{Format, parse_file};
+use serde::Deserialize;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The F1 below which the extractor fails.
+const MIN_F1: f64 = 0.80;
+
+/// The three kinds, in report order.
+const KINDS: [&str; 3] = ["per", "loc", "org"];
+
+/// One annotated article.
+#[derive(Deserialize)]
+struct Gold {
+    file: String,
+    per: Vec<String>,
+    loc: Vec<String>,
+    org: Vec<String>,
+}
+
+impl Gold {
+    /// The gold names of `kind`.
+    fn names(&self, kind: &str) -> &[String] {
+        match kind {
+            "per" => &self.per,
+            "loc" => &self.loc,
+            _ => &self.org,
+        }
+    }
+}
+
+/// True positives, false positives and false negatives.
+#[derive(Clone, Copy, Default)]
+struct Counts {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Counts {
+    fn add(&mut self, other: Counts) {
+        self.tp += other.tp;
+        self.fp += other.fp;
+        self.fn_ += other.fn_;
+    }
+
+    fn precision(self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+
+    fn recall(self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+
+    fn f1(self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+fn corpus() -> Option<PathBuf> {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if corpus.is_dir() {
+        Some(corpus)
+    } else {
+        eprintln!("../shared/corpus absent: skipping");
+        None
+    }
+}
+
+fn load_gold() -> Vec<Gold> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ner_dev.jsonl");
+    let data = std::fs::read_to_string(path).expect("the dev set is in the repo");
+    data.lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| serde_json::from_str(line).expect("a dev set line is a gold record"))
+        .collect()
+}
+
+/// The extracted names of one article, by kind.
+fn predicted(corpus: &Path, gold: &Gold) -> [Vec<String>; 3] {
+    let parsed =
+        parse_file(&corpus.join(&gold.file), Format::Text).expect("dev set article parses");
+    let article = &parsed.articles[0];
+    let entities = extract(&article.title, &article.body);
+    [entities.per, entities.loc, entities.org]
+}
+
+/// Scores one article's names of one kind, printing its errors.
+fn score(file: &str, kind: &str, gold: &[String], predicted: &[String]) -> Counts {
+    let gold: BTreeSet<String> = gold.iter().map(|n| name_key(n)).collect();
+    let predicted: BTreeSet<String> = predicted.iter().map(|n| name_key(n)).collect();
+    let misses: Vec<&String> = gold.difference(&predicted).collect();
+    let false_positives: Vec<&String> = predicted.difference(&gold).collect();
+    if !misses.is_empty() || !false_positives.is_empty() {
+        println!("{file} {kind}: missed {misses:?}, false {false_positives:?}");
+    }
+    Counts {
+        tp: gold.intersection(&predicted).count(),
+        fp: false_positives.len(),
+        fn_: misses.len(),
+    }
+}
+
+fn print_row(label: &str, counts: Counts) {
+    println!(
+        "{label:<8} TP {:>3} FP {:>3} FN {:>3}  P {:.3}  R {:.3}  F1 {:.3}",
+        counts.tp,
+        counts.fp,
+        counts.fn_,
+        counts.precision(),
+        counts.recall(),
+        counts.f1()
+    );
+}
+
+#[test]
+fn dev_set_f1_is_at_least_0_80() {
+    let Some(corpus) = corpus() else { return };
+    let mut by_kind = [Counts::default(); 3];
+    for gold in load_gold() {
+        let predicted = predicted(&corpus, &gold);
+        for (at, kind) in KINDS.iter().enumerate() {
+            by_kind[at].add(score(&gold.file, kind, gold.names(kind), &predicted[at]));
+        }
+    }
+    let mut overall = Counts::default();
+    for (kind, counts) in KINDS.iter().zip(by_kind) {
+        print_row(kind, counts);
+        overall.add(counts);
+    }
+    print_row("overall", overall);
+    assert!(
+        overall.f1() >= MIN_F1,
+        "dev set F1 {:.3} is below {MIN_F1}",
+        overall.f1()
+    );
+}
