@@ -1,0 +1,136 @@
+//! Named entities end to end on the sample corpus: `depeche entities` counts, `--entity` filters,
+//! `per:`/`loc:`/`org:` prefixes (accent-, case- and hyphen-insensitive), and the entities that
+//! `extract` and `search --json` report.
+
+mod common;
+
+use common::{CorpusIndex, run, seed};
+use serde_json::{Value, json};
+
+fn entities(index: &CorpusIndex, args: &[&str]) -> Value {
+    let path = index.path();
+    let mut all = vec!["entities", "--index", path.to_str().unwrap(), "--json"];
+    all.extend_from_slice(args);
+    let found = run(&all);
+    assert_eq!(found.code, 0, "{found:#?}");
+    found.json()
+}
+
+#[test]
+fn counts_the_most_frequent_entities() {
+    let index = CorpusIndex::get();
+    let people = entities(&index, &["--kind", "per", "--top", "2"]);
+    assert_eq!(
+        people,
+        json!({"query": "", "entities": [
+            {"kind": "per", "name": "Hélène Marchetti", "articles": 5},
+            {"kind": "per", "name": "Ri Song-chol", "articles": 4},
+        ]})
+    );
+    let in_query = entities(&index, &["agriculture", "--kind", "per", "--top", "1"]);
+    assert_eq!(
+        in_query["entities"],
+        json!([{"kind": "per", "name": "Hélène Marchetti", "articles": 5}])
+    );
+}
+
+#[test]
+fn prints_one_tab_separated_line_per_entity() {
+    let index = CorpusIndex::get();
+    let path = index.path();
+    let found = run(&[
+        "entities",
+        "--index",
+        path.to_str().unwrap(),
+        "--kind",
+        "org",
+        "--top",
+        "2",
+    ]);
+    assert_eq!(found.code, 0, "{found:#?}");
+    assert_eq!(found.stdout, "org\t7\tUnion européenne\norg\t3\tFNSEA\n");
+}
+
+#[test]
+fn entity_filters_and_prefixes_match_names_loosely() {
+    let index = CorpusIndex::get();
+    let cases: &[(&str, &[&str], u64)] = &[
+        ("", &["--entity", "Hélène Marchetti"], 5),
+        ("", &["--entity", "helene marchetti"], 5),
+        (
+            "",
+            &["--entity", "Hélène Marchetti", "--entity", "FNSEA"],
+            3,
+        ),
+        ("", &["--entity", "Ri Song-chol", "--entity", "FNSEA"], 0),
+        ("", &["--entity", "Personne Inconnue"], 0),
+        ("per:\"Ri Song-chol\"", &[], 4),
+        ("per:\"ri song chol\"", &[], 4),
+        ("per:\"Helene Marchetti\"", &[], 5),
+        ("org:FNSEA", &[], 3),
+        ("loc:\"Corée du Nord\" per:\"Ri Song-chol\"", &[], 4),
+    ];
+    for (query, args, total) in cases {
+        let found = index.search(query, args);
+        assert_eq!(
+            found.total(),
+            *total,
+            "{query} {args:?}: {:?}",
+            found.paths()
+        );
+    }
+}
+
+#[test]
+fn search_hits_carry_their_entities() {
+    let index = CorpusIndex::get();
+    let found = index.search("per:\"Ri Song-chol\" manœuvres", &[]);
+    let hit = found.first();
+    assert_eq!(hit["path"], "corpus/wire/yonhap-manoeuvres-mer-jaune.txt");
+    let people: Vec<&str> = hit["entities"]["per"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(people.contains(&"Ri Song-chol"), "{people:?}");
+}
+
+#[test]
+fn extract_reports_the_seed_entities() {
+    let Some(seed) = seed() else { return };
+    let found = run(&["extract", seed, "--json"]);
+    assert_eq!(found.code, 0, "{found:#?}");
+    let article = &found.json_lines()[0];
+    assert_eq!(
+        article["entities"]["per"],
+        json!([
+            "Doo Jin-ho",
+            "No Kwang-chol",
+            "Pak Yong-il",
+            "Viktor Goremykin"
+        ])
+    );
+    let places: Vec<&str> = article["entities"]["loc"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    for place in ["Corée du Nord", "Pyongyang", "Russie", "Ukraine"] {
+        assert!(places.contains(&place), "{place} in {places:?}");
+    }
+    let organisations: Vec<&str> = article["entities"]["org"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    for org in [
+        "Agence centrale de presse nord-coréenne",
+        "Institut coréen de recherche pour la stratégie nationale",
+        "Service national du renseignement sud-coréen",
+    ] {
+        assert!(organisations.contains(&org), "{org} in {organisations:?}");
+    }
+}
