@@ -35,7 +35,7 @@ fn run(command: Command) -> Result<bool> {
             memory_mb,
             full,
             commit_every,
-            no_entities,
+            entities,
             json,
         } => {
             let options = cli::index_options(
@@ -45,7 +45,7 @@ fn run(command: Command) -> Result<bool> {
                 memory_mb,
                 full,
                 commit_every,
-                no_entities,
+                entities,
             );
             let bar = progress::Bar::new();
             let summary = depeche::build_index(&options, &bar)

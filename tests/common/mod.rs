@@ -116,7 +116,10 @@ pub fn run(args: &[&str]) -> Run {
 /// Indexes `corpus` (relative to `cwd`) into `index` and checks that it went well.
 pub fn build_index(cwd: &Path, corpus: &str, index: &Path) -> Value {
     let index = index.to_str().expect("a UTF-8 temp path");
-    let run = run_in(cwd, &["index", corpus, "--index", index, "--json"]);
+    let run = run_in(
+        cwd,
+        &["index", corpus, "--entities", "--index", index, "--json"],
+    );
     assert_eq!(run.code, 0, "indexing {corpus}: {run:#?}");
     run.json()
 }
