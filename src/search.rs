@@ -8,6 +8,7 @@ use crate::schema::{Fields, to_tantivy_date};
 use crate::snippet::{Snippet, SnippetMaker};
 use crate::store::{self, OpenIndex};
 use chrono::NaiveDate;
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::ops::Bound;
 use std::path::Path;
@@ -17,7 +18,7 @@ use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser, RangeQuery,
 };
 use tantivy::schema::Field;
-use tantivy::tokenizer::TokenStream;
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{DocAddress, IndexReader, Order, Searcher, TantivyDocument, Term};
 
 /// How hits are ordered.
@@ -116,16 +117,29 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
 }
 
-/// The fields searched by terms without a field prefix, with their BM25 weights.
-fn weighted_fields(fields: &Fields) -> [(Field, f32); 6] {
-    [
+/// The fields searched by terms without a field prefix, with their BM25 weights; the entity
+/// fields only when the index has entities (an empty field would only cost lookups).
+fn weighted_fields(fields: &Fields, with_entities: bool) -> Vec<(Field, f32)> {
+    let mut weighted = vec![
         (fields.title, 3.0),
         (fields.body, 1.0),
         (fields.dateline, 0.5),
-        (fields.per, 1.0),
-        (fields.loc, 1.0),
-        (fields.org, 1.0),
-    ]
+    ];
+    if with_entities {
+        weighted.extend([(fields.per, 1.0), (fields.loc, 1.0), (fields.org, 1.0)]);
+    }
+    weighted
+}
+
+/// Whether any segment of the index holds entity terms.
+fn has_entities(searcher: &Searcher, fields: &Fields) -> bool {
+    searcher.segment_readers().iter().any(|segment| {
+        [fields.per, fields.loc, fields.org].iter().any(|field| {
+            segment
+                .inverted_index(*field)
+                .is_ok_and(|inverted| inverted.terms().num_terms() > 0)
+        })
+    })
 }
 
 /// Field names a query may use as prefixes.
@@ -158,6 +172,10 @@ impl Queries<'_> {
 pub struct Engine {
     opened: OpenIndex,
     reader: IndexReader,
+    /// Fields searched by unprefixed terms, with weights.
+    defaults: Vec<(Field, f32)>,
+    /// The French analyzer, to tell stop words in queries.
+    analyzer: TextAnalyzer,
 }
 
 impl Engine {
@@ -165,7 +183,20 @@ impl Engine {
     pub fn open(path: &Path) -> Result<Engine> {
         let opened = store::open(path)?;
         let reader = opened.index.reader().map_err(|e| Error::index(path, e))?;
-        Ok(Engine { opened, reader })
+        let defaults = weighted_fields(
+            &opened.fields,
+            has_entities(&reader.searcher(), &opened.fields),
+        );
+        let analyzer = opened
+            .index
+            .tokenizer_for_field(opened.fields.body)
+            .map_err(|e| Error::index(path, e))?;
+        Ok(Engine {
+            opened,
+            reader,
+            defaults,
+            analyzer,
+        })
     }
 
     /// The index's fields.
@@ -273,15 +304,8 @@ impl Engine {
 
     /// The query made ready for tantivy's parser (see [`crate::query`]).
     fn rewrite(&self, query: &str) -> Rewritten {
-        let analyzer = self
-            .opened
-            .index
-            .tokenizer_for_field(self.fields().body)
-            .ok();
-        let is_noise = |word: &str| match analyzer.clone() {
-            Some(mut analyzer) => analyzer.token_stream(word).next().is_none(),
-            None => false,
-        };
+        let analyzer = RefCell::new(self.analyzer.clone());
+        let is_noise = |word: &str| analyzer.borrow_mut().token_stream(word).next().is_none();
         rewrite(query, QUERY_FIELDS, is_noise)
     }
 
@@ -291,12 +315,11 @@ impl Engine {
         if rewritten.text.is_empty() {
             return Ok(Box::new(EmptyQuery));
         }
-        let weighted = weighted_fields(self.fields());
         let mut parser = QueryParser::for_index(
             &self.opened.index,
-            weighted.iter().map(|(f, _)| *f).collect(),
+            self.defaults.iter().map(|(f, _)| *f).collect(),
         );
-        for (field, weight) in weighted {
+        for &(field, weight) in &self.defaults {
             parser.set_field_boost(field, weight);
         }
         if strict {
