@@ -33,7 +33,7 @@ pub enum Command {
         #[arg(long)]
         full: bool,
         /// Commit after this many files (a crash loses at most one batch).
-        #[arg(long, default_value_t = 5_000)]
+        #[arg(long, default_value_t = 50_000)]
         commit_every: usize,
         /// Extract people, places and organisations (for per:, loc:, org:, --entity and
         /// `depeche entities`); it costs about 40% of indexing throughput. Use --full when switching

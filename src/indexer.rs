@@ -45,7 +45,7 @@ impl Default for IndexOptions {
             threads: 0,
             memory_mb: 400,
             full: false,
-            batch_files: 5_000,
+            batch_files: 50_000,
             entities: false,
         }
     }
