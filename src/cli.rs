@@ -15,31 +15,10 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the index of a folder of articles (.txt, .md, .html, .json, .jsonl).
+    /// Build or update the index of a folder of articles (.txt, .md, .html, .json, .jsonl).
     Index {
-        /// The folder to index, walked recursively.
-        #[arg(default_value = "corpus")]
-        corpus: PathBuf,
-        /// The index folder.
-        #[arg(long, default_value = "index")]
-        index: PathBuf,
-        /// Indexing threads (0: one per core).
-        #[arg(long, default_value_t = 0)]
-        threads: usize,
-        /// Index writer memory, in MB.
-        #[arg(long, default_value_t = 400)]
-        memory_mb: usize,
-        /// Rebuild the index from scratch instead of updating it.
-        #[arg(long)]
-        full: bool,
-        /// Commit after this many files (a crash loses at most one batch).
-        #[arg(long, default_value_t = 50_000)]
-        commit_every: usize,
-        /// Extract people, places and organisations (for per:, loc:, org:, --entity and
-        /// `depeche entities`); it costs about 40% of indexing throughput. Use --full when switching
-        /// it on for an existing index.
-        #[arg(long)]
-        entities: bool,
+        #[command(flatten)]
+        flags: IndexFlags,
         /// Print the summary as JSON.
         #[arg(long)]
         json: bool,
@@ -162,24 +141,46 @@ impl From<SortArg> for Sort {
     }
 }
 
-/// `depeche index` flags as library options.
-pub fn index_options(
-    corpus: PathBuf,
-    index: PathBuf,
-    threads: usize,
-    memory_mb: usize,
-    full: bool,
-    commit_every: usize,
-    entities: bool,
-) -> IndexOptions {
-    IndexOptions {
-        corpus,
-        index,
-        threads,
-        memory_mb,
-        full,
-        batch_files: commit_every,
-        entities,
+/// The flags of `depeche index`.
+#[derive(Debug, Args)]
+pub struct IndexFlags {
+    /// The folder to index, walked recursively.
+    #[arg(default_value = "corpus")]
+    pub corpus: PathBuf,
+    /// The index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Indexing threads (0: one per core).
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+    /// Index writer memory, in MB.
+    #[arg(long, default_value_t = 400)]
+    pub memory_mb: usize,
+    /// Rebuild the index from scratch instead of updating it.
+    #[arg(long)]
+    pub full: bool,
+    /// Commit after this many files (a crash loses at most one batch).
+    #[arg(long, default_value_t = 50_000)]
+    pub commit_every: usize,
+    /// Extract people, places and organisations (for per:, loc:, org:, --entity and
+    /// `depeche entities`); it costs about 40% of indexing throughput. Use --full when switching
+    /// it on for an existing index.
+    #[arg(long)]
+    pub entities: bool,
+}
+
+impl IndexFlags {
+    /// The library's indexing options.
+    pub fn into_options(self) -> IndexOptions {
+        IndexOptions {
+            corpus: self.corpus,
+            index: self.index,
+            threads: self.threads,
+            memory_mb: self.memory_mb,
+            full: self.full,
+            batch_files: self.commit_every,
+            entities: self.entities,
+        }
     }
 }
 

@@ -28,25 +28,8 @@ fn run(command: Command) -> Result<bool> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let found = match command {
-        Command::Index {
-            corpus,
-            index,
-            threads,
-            memory_mb,
-            full,
-            commit_every,
-            entities,
-            json,
-        } => {
-            let options = cli::index_options(
-                corpus,
-                index,
-                threads,
-                memory_mb,
-                full,
-                commit_every,
-                entities,
-            );
+        Command::Index { flags, json } => {
+            let options = flags.into_options();
             let bar = progress::Bar::new();
             let summary = depeche::build_index(&options, &bar)
                 .with_context(|| format!("indexing {}", options.corpus.display()))?;
