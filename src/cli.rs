@@ -167,6 +167,9 @@ pub struct IndexFlags {
     /// it on for an existing index.
     #[arg(long)]
     pub entities: bool,
+    /// Skip files larger than this many megabytes.
+    #[arg(long, default_value_t = 20)]
+    pub max_file_mb: u64,
 }
 
 impl IndexFlags {
@@ -180,6 +183,7 @@ impl IndexFlags {
             full: self.full,
             batch_files: self.commit_every,
             entities: self.entities,
+            max_file_mb: self.max_file_mb,
         }
     }
 }

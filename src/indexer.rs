@@ -35,6 +35,8 @@ pub struct IndexOptions {
     /// Extract people, places and organisations from each article (off by default: it costs about
     /// 40% of indexing throughput).
     pub entities: bool,
+    /// Files larger than this many megabytes are skipped.
+    pub max_file_mb: u64,
 }
 
 impl Default for IndexOptions {
@@ -47,6 +49,7 @@ impl Default for IndexOptions {
             full: false,
             batch_files: 50_000,
             entities: false,
+            max_file_mb: 20,
         }
     }
 }
@@ -256,6 +259,10 @@ fn index_file(run: &Run<'_>, candidate: &Candidate) {
             reason,
         })
     };
+    let cap = run.options.max_file_mb;
+    if candidate.size > cap << 20 {
+        return skip(format!("larger than {cap} MB (--max-file-mb)"));
+    }
     let bytes = match std::fs::read(&candidate.path) {
         Ok(bytes) => bytes,
         Err(error) => return skip(error.to_string()),
