@@ -26,7 +26,15 @@ pub fn open(path: &Path) -> Result<OpenIndex> {
             path: path.to_path_buf(),
         });
     }
-    let index = Index::open_in_dir(path).map_err(|e| Error::index(path, e))?;
+    let index = Index::open_in_dir(path).map_err(|e| {
+        Error::index(
+            path,
+            format!(
+                "{e}; rebuild it with `depeche index CORPUS --index {} --full`",
+                path.display()
+            ),
+        )
+    })?;
     ready(index, path)
 }
 

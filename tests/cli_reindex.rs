@@ -155,3 +155,32 @@ fn a_second_writer_is_refused_while_searches_go_on() {
     );
     assert_eq!(found(dir.path(), &index, "anémone"), ["c/a.txt"]);
 }
+
+#[test]
+fn a_corrupt_index_says_how_to_rebuild_and_full_rebuilds_it() {
+    let dir = TempDir::new().unwrap();
+    let corpus = dir.path().join("c");
+    fs::create_dir_all(&corpus).unwrap();
+    fs::write(corpus.join("a.txt"), article("Alpha", "anémone")).unwrap();
+    let index = dir.path().join("index");
+    fs::create_dir_all(&index).unwrap();
+    fs::write(index.join("meta.json"), "garbage").unwrap();
+    let index_arg = index.to_str().unwrap();
+
+    let search = run_in(dir.path(), &["search", "anémone", "--index", index_arg]);
+    let line = search.error_line();
+    assert!(
+        line.contains("rebuild it with `depeche index CORPUS --index"),
+        "{line}"
+    );
+    let update = run_in(dir.path(), &["index", "c", "--index", index_arg]);
+    assert!(update.error_line().contains("--full"));
+
+    let rebuilt = run_in(
+        dir.path(),
+        &["index", "c", "--full", "--json", "--index", index_arg],
+    );
+    assert_eq!(rebuilt.code, 0, "{rebuilt:#?}");
+    assert_eq!(rebuilt.json()["articles"], 1);
+    assert_eq!(found(dir.path(), &index, "anémone"), ["c/a.txt"]);
+}
