@@ -46,7 +46,7 @@ impl Engine {
             query: options.query.clone(),
             ..SearchOptions::default()
         };
-        let query = self.parse(&search, true)?;
+        let query = self.parse(&search, &self.rewrite(&search.query), true)?;
         let mut collector = FacetCollector::for_field("entity");
         for kind in &options.kinds {
             collector.add_facet(Facet::from_path([kind.name()]));

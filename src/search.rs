@@ -213,13 +213,14 @@ impl Engine {
     pub fn search(&self, options: &SearchOptions) -> Result<SearchResults> {
         let started = Instant::now();
         let searcher = self.reader.searcher();
-        let strict = self.parse(options, true)?;
+        let rewritten = self.rewrite(&options.query);
+        let strict = self.parse(options, &rewritten, true)?;
         let wanted = options.offset + options.limit;
         let (mut ranked, total_hits) = self.collect(&searcher, &strict, wanted, options)?;
         let full = ranked.len();
-        let tolerant = !options.all_terms && self.rewrite(&options.query).plain;
+        let tolerant = !options.all_terms && rewritten.plain;
         let loose = match tolerant && full < wanted {
-            true => Some(self.parse(options, false)?),
+            true => Some(self.parse(options, &rewritten, false)?),
             false => None,
         };
         if let Some(loose) = &loose {
@@ -282,12 +283,18 @@ impl Engine {
         Ok(hits)
     }
 
-    /// Parses the query, AND-ed terms when `strict`, OR-ed otherwise, with the date and entity
-    /// filters. A blank query matches every article (to browse by date or entity).
-    pub(crate) fn parse(&self, options: &SearchOptions, strict: bool) -> Result<Box<dyn Query>> {
+    /// Parses the query (`rewritten` from `options.query` by [`Engine::rewrite`]), AND-ed terms
+    /// when `strict`, OR-ed otherwise, with the date and entity filters. A blank query matches
+    /// every article (to browse by date or entity).
+    pub(crate) fn parse(
+        &self,
+        options: &SearchOptions,
+        rewritten: &Rewritten,
+        strict: bool,
+    ) -> Result<Box<dyn Query>> {
         let query = match options.query.trim().is_empty() {
             true => Box::new(AllQuery),
-            false => self.parse_text(&options.query, strict)?,
+            false => self.parse_text(&options.query, rewritten, strict)?,
         };
         let mut clauses = vec![(Occur::Must, query)];
         if options.from.is_some() || options.to.is_some() {
@@ -303,15 +310,19 @@ impl Engine {
     }
 
     /// The query made ready for tantivy's parser (see [`crate::query`]).
-    fn rewrite(&self, query: &str) -> Rewritten {
+    pub(crate) fn rewrite(&self, query: &str) -> Rewritten {
         let analyzer = RefCell::new(self.analyzer.clone());
         let is_noise = |word: &str| analyzer.borrow_mut().token_stream(word).next().is_none();
         rewrite(query, QUERY_FIELDS, is_noise)
     }
 
     /// The user's query over the weighted fields; nothing when only stop words were typed.
-    fn parse_text(&self, query: &str, strict: bool) -> Result<Box<dyn Query>> {
-        let rewritten = self.rewrite(query);
+    fn parse_text(
+        &self,
+        query: &str,
+        rewritten: &Rewritten,
+        strict: bool,
+    ) -> Result<Box<dyn Query>> {
         if rewritten.text.is_empty() {
             return Ok(Box::new(EmptyQuery));
         }
