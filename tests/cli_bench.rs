@@ -3,8 +3,9 @@
 
 mod common;
 
-use common::{CorpusIndex, run};
+use common::{CorpusIndex, Run, run};
 use serde_json::Value;
+use std::path::{Path, PathBuf};
 
 const QUERIES: &str = "# bench test queries\n\
     single\tgrève\n\
@@ -37,25 +38,33 @@ fn assert_percentiles(stats: &Value, count: u64, with_hits: u64) {
     assert!(at("qps") > 0.0, "{stats}");
 }
 
-#[test]
-fn reports_percentiles_per_class_and_overall() {
+/// `depeche bench` on the sample-corpus index, over the query file at `queries`, with `args`.
+fn bench(queries: &Path, args: &[&str]) -> Run {
     let index = CorpusIndex::get();
-    let dir = tempfile::tempdir().unwrap();
-    let queries = dir.path().join("queries.tsv");
-    std::fs::write(&queries, QUERIES).unwrap();
     let index_path = index.path();
-    let bench = run(&[
+    let mut all = vec![
         "bench",
         "--index",
         index_path.to_str().unwrap(),
         "--queries",
         queries.to_str().unwrap(),
-        "--runs",
-        "3",
-        "--warmup",
-        "1",
-        "--json",
-    ]);
+    ];
+    all.extend_from_slice(args);
+    run(&all)
+}
+
+/// [`QUERIES`] written to a file in a temporary folder.
+fn query_file() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let queries = dir.path().join("queries.tsv");
+    std::fs::write(&queries, QUERIES).unwrap();
+    (dir, queries)
+}
+
+#[test]
+fn reports_percentiles_per_class_and_overall() {
+    let (_dir, queries) = query_file();
+    let bench = bench(&queries, &["--runs", "3", "--warmup", "1", "--json"]);
     assert_eq!(bench.code, 0, "{bench:#?}");
     let report = bench.json();
     assert_percentiles(&report, 15, 4);
@@ -75,20 +84,8 @@ fn reports_percentiles_per_class_and_overall() {
 
 #[test]
 fn prints_a_table_by_default() {
-    let index = CorpusIndex::get();
-    let dir = tempfile::tempdir().unwrap();
-    let queries = dir.path().join("queries.tsv");
-    std::fs::write(&queries, QUERIES).unwrap();
-    let index_path = index.path();
-    let bench = run(&[
-        "bench",
-        "--index",
-        index_path.to_str().unwrap(),
-        "--queries",
-        queries.to_str().unwrap(),
-        "--runs",
-        "1",
-    ]);
+    let (_dir, queries) = query_file();
+    let bench = bench(&queries, &["--runs", "1"]);
     assert_eq!(bench.code, 0, "{bench:#?}");
     let first_columns: Vec<Vec<&str>> = bench
         .stdout
@@ -109,15 +106,7 @@ fn prints_a_table_by_default() {
 
 #[test]
 fn a_missing_query_file_is_a_one_line_error() {
-    let index = CorpusIndex::get();
-    let index_path = index.path();
-    let bench = run(&[
-        "bench",
-        "--index",
-        index_path.to_str().unwrap(),
-        "--queries",
-        "no/such/queries.tsv",
-    ]);
+    let bench = bench(Path::new("no/such/queries.tsv"), &[]);
     let line = bench.error_line();
     assert!(line.contains("no/such/queries.tsv: cannot read"), "{line}");
 }
