@@ -1,0 +1,43 @@
+#!/usr/bin/env python3
+"""Reproduce the article selection of ner_heldout.jsonl (see README.md).
+
+Same rule as ner_dev.jsonl, with random.seed(2026) and the dev-set articles
+removed from the candidates. Prints one `path category` line per article.
+Run from anywhere: python3 tests/data/select_heldout.py
+"""
+import json, random
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parents[2] / "shared"             # shared/ beside the clone
+CORPUS, META = SHARED / "corpus", SHARED / "corpus-meta"
+PLAN = [("france", 5), ("politique", 5), ("monde", 5), ("auto/news", 4),
+        ("societe/fait-divers", 1), ("societe/people", 1), ("societe/culture", 1),
+        ("societe/sante", 1), ("societe/environnement", 1), ("wikinews", 6)]
+
+
+def words(rel):
+    """Whitespace-separated words of title + body (orangesum byline, line 3, excluded)."""
+    lines = (CORPUS / rel).read_text(encoding="utf-8").split("\n")
+    if rel.startswith("orangesum/"):
+        lines = lines[:2] + lines[3:]
+    return len(" ".join(lines).split())
+
+
+def main():
+    by_cat = {}
+    for name in ("orangesum", "wikinews"):
+        for line in open(META / f"{name}.jsonl", encoding="utf-8"):
+            rec = json.loads(line)
+            cat = rec.get("category", "wikinews")      # wikinews records have none
+            by_cat.setdefault(cat, []).append(rec["file"].removeprefix("corpus/"))
+    dev = {json.loads(l)["file"] for l in open(HERE / "ner_dev.jsonl", encoding="utf-8")}
+    random.seed(2026)
+    for cat, k in PLAN:
+        cands = sorted(p for p in by_cat[cat] if p not in dev and 150 <= words(p) <= 500)
+        for path in random.sample(cands, k):
+            print(path, cat)
+
+
+if __name__ == "__main__":
+    main()
