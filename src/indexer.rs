@@ -8,10 +8,10 @@ use crate::parse::{Source, parse_bytes};
 use crate::schema::{Fields, FileStamp};
 use crate::sources::indexed_sources;
 use crate::store;
-use crate::walk::{Candidate, walk};
+use crate::walk::{Candidate, Walk, walk};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -157,7 +157,7 @@ pub fn build_index(options: &IndexOptions, progress: &dyn Progress) -> Result<In
             indexed_sources(&searcher, &opened.fields, &options.index)?
         }
     };
-    let (to_check, unchanged, removed) = plan(&found.candidates, &before);
+    let (to_check, unchanged, removed) = plan(&found, &before);
     for source in &removed {
         writer.delete_term(Term::from_field_text(opened.fields.source, source));
     }
@@ -165,7 +165,7 @@ pub fn build_index(options: &IndexOptions, progress: &dyn Progress) -> Result<In
     let tally = Tally::default();
     tally.unchanged.store(unchanged, Ordering::Relaxed);
     lock(&tally.skipped).extend(found.unreadable.iter().map(|(path, reason)| Skipped {
-        path: path.clone(),
+        path: path.display().to_string(),
         reason: reason.clone(),
     }));
     for batch in to_check.chunks(options.batch_files.max(1)) {
@@ -223,15 +223,16 @@ fn open_writer(index: &tantivy::Index, options: &IndexOptions) -> Result<IndexWr
 }
 
 /// Splits the corpus into files to read (new, or with another size or modification time), the
-/// number left as they are, and the sources gone from the corpus.
+/// number left as they are, and the sources gone from the corpus. A source the walk could not
+/// reach (under a folder it could not list, or a broken link) is not gone: it keeps its articles.
 fn plan<'a>(
-    candidates: &'a [Candidate],
+    found: &'a Walk,
     before: &FxHashMap<String, FileStamp>,
 ) -> (Vec<&'a Candidate>, usize, Vec<String>) {
     let mut to_check = Vec::new();
     let mut unchanged = 0;
     let mut seen = rustc_hash::FxHashSet::default();
-    for candidate in candidates {
+    for candidate in &found.candidates {
         let source = candidate.path.display().to_string();
         match before.get(&source) {
             Some(stamp) if stamp.size == candidate.size && stamp.modified == candidate.modified => {
@@ -243,10 +244,18 @@ fn plan<'a>(
     }
     let removed = before
         .keys()
-        .filter(|s| !seen.contains(*s))
+        .filter(|s| !seen.contains(*s) && !is_unreachable(s, &found.unreadable))
         .cloned()
         .collect();
     (to_check, unchanged, removed)
+}
+
+/// Whether `source` is, or lies under, an entry the walk could not read.
+fn is_unreachable(source: &str, unreadable: &[(PathBuf, String)]) -> bool {
+    let source = Path::new(source);
+    unreadable
+        .iter()
+        .any(|(entry, _)| source.starts_with(entry))
 }
 
 /// Reads, hashes, parses and indexes one file, replacing its earlier articles if it changed. A file
@@ -265,7 +274,7 @@ fn index_file(run: &Run<'_>, candidate: &Candidate) {
     }
     let bytes = match std::fs::read(&candidate.path) {
         Ok(bytes) => bytes,
-        Err(error) => return skip(error.to_string()),
+        Err(error) => return skip(format!("cannot read: {error}")),
     };
     let stamp = FileStamp {
         size: candidate.size,
@@ -364,4 +373,18 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_under_an_unreadable_entry_is_unreachable_not_gone() {
+        let unreadable = [(PathBuf::from("c/secret"), "cannot list folder".to_string())];
+        assert!(is_unreachable("c/secret", &unreadable));
+        assert!(is_unreachable("c/secret/a.txt", &unreadable));
+        assert!(!is_unreachable("c/secret.txt", &unreadable));
+        assert!(!is_unreachable("c/secrets/a.txt", &unreadable));
+    }
 }

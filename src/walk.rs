@@ -3,6 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::parse::Format;
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 use walkdir::WalkDir;
@@ -29,8 +30,9 @@ pub struct Walk {
     pub files_seen: usize,
     /// Files of other formats, hidden ones and READMEs.
     pub not_articles: usize,
-    /// Entries that could not be read (permissions, link loops), with the reason.
-    pub unreadable: Vec<(String, String)>,
+    /// Entries that could not be read (permissions, broken links, link loops), with the reason.
+    /// Files under them keep whatever the index already holds of them.
+    pub unreadable: Vec<(PathBuf, String)>,
 }
 
 /// Walks `corpus` recursively, following links (loops are reported, not followed), skipping
@@ -52,10 +54,8 @@ pub fn walk(corpus: &Path) -> Result<Walk> {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                let path = error.path().unwrap_or(corpus).display().to_string();
-                let reason = error
-                    .io_error()
-                    .map_or_else(|| error.to_string(), |e| e.to_string());
+                let path = error.path().unwrap_or(corpus).to_path_buf();
+                let reason = reason_of(&error, &path);
                 found.unreadable.push((path, reason));
                 continue;
             }
@@ -83,6 +83,23 @@ pub fn walk(corpus: &Path) -> Result<Walk> {
         }
     }
     Ok(found)
+}
+
+/// Why the walk could not go into or read `path`: a link loop, a broken link, a folder that cannot
+/// be listed or an entry that cannot be read.
+fn reason_of(error: &walkdir::Error, path: &Path) -> String {
+    if let Some(ancestor) = error.loop_ancestor() {
+        return format!("symlink loop: points back to {}", ancestor.display());
+    }
+    let cause = error
+        .io_error()
+        .map_or_else(|| error.to_string(), |e| e.to_string());
+    let missing = matches!(std::fs::metadata(path), Err(e) if e.kind() == ErrorKind::NotFound);
+    match std::fs::read_link(path) {
+        Ok(target) if missing => format!("broken symlink: {} does not exist", target.display()),
+        _ if path.is_dir() => format!("cannot list folder: {cause}"),
+        _ => format!("cannot read: {cause}"),
+    }
 }
 
 /// A corpus's own README describes the corpus; it is not an article.
