@@ -22,6 +22,12 @@ pub enum Command {
         /// Print the summary as JSON.
         #[arg(long)]
         json: bool,
+        /// List every skipped file or line on stderr, not just the first few.
+        #[arg(long, short = 'v')]
+        verbose: bool,
+        /// Exit with status 2 when anything was skipped (everything else is still indexed).
+        #[arg(long)]
+        strict: bool,
     },
     /// Search the index.
     Search {

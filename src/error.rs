@@ -29,6 +29,9 @@ pub enum Error {
     /// A date given on the command line is not a date.
     #[error("date {text:?}: expected YYYY-MM-DD")]
     Date { text: String },
+    /// `--strict` indexing left files or lines out (everything else is indexed).
+    #[error("--strict: {count} file(s) or line(s) skipped; everything else is indexed")]
+    Skipped { count: usize },
     /// Tantivy failed while searching.
     #[error("search {query:?}: {cause}")]
     Search {

@@ -95,6 +95,14 @@ impl IndexSummary {
     pub fn megabytes_per_second(&self) -> f64 {
         self.bytes as f64 / 1e6 / self.elapsed.as_secs_f64().max(1e-9)
     }
+
+    /// For `--strict`: an error counting the skips, if there were any.
+    pub fn nothing_skipped(&self) -> Result<()> {
+        match self.skipped.len() {
+            0 => Ok(()),
+            count => Err(Error::Skipped { count }),
+        }
+    }
 }
 
 /// Receives progress, in bytes of article files, while an index is built.

@@ -28,15 +28,12 @@ fn run(command: Command) -> Result<bool> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let found = match command {
-        Command::Index { flags, json } => {
-            let options = flags.into_options();
-            let bar = progress::Bar::new();
-            let summary = depeche::build_index(&options, &bar)
-                .with_context(|| format!("indexing {}", options.corpus.display()))?;
-            bar.finish();
-            output::index_summary(&mut out, &summary, json)?;
-            summary.articles > 0
-        }
+        Command::Index {
+            flags,
+            json,
+            verbose,
+            strict,
+        } => index(flags, json, verbose, strict, &mut out)?,
         Command::Search { flags, index, json } => {
             let options = flags.into_options()?;
             let engine = depeche::Engine::open(&index)?;
@@ -132,6 +129,30 @@ fn run(command: Command) -> Result<bool> {
     };
     out.flush()?;
     Ok(found)
+}
+
+/// `depeche index`: the summary on stdout, then the skips on stderr (all of them when `verbose`);
+/// with `strict`, any skip is an error once everything else is indexed. `Ok(false)` for an empty
+/// index.
+fn index(
+    flags: cli::IndexFlags,
+    json: bool,
+    verbose: bool,
+    strict: bool,
+    out: &mut impl Write,
+) -> Result<bool> {
+    let options = flags.into_options();
+    let bar = progress::Bar::new();
+    let summary = depeche::build_index(&options, &bar)
+        .with_context(|| format!("indexing {}", options.corpus.display()))?;
+    bar.finish();
+    output::index_summary(out, &summary, json)?;
+    out.flush()?;
+    output::skips(&mut io::stderr().lock(), &summary.skipped, verbose)?;
+    if strict {
+        summary.nothing_skipped()?;
+    }
+    Ok(summary.articles > 0)
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

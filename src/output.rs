@@ -1,7 +1,7 @@
 //! Printing results: human-readable text (bold highlights on a terminal) or JSON for scripts.
 
 use depeche::bench::{BenchReport, Stats};
-use depeche::indexer::IndexSummary;
+use depeche::indexer::{IndexSummary, Skipped};
 use depeche::{Article, Entities, EntityCount, Hit, SearchResults};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -172,11 +172,29 @@ pub fn index_summary(out: &mut impl Write, summary: &IndexSummary, json: bool) -
         summary.unchanged,
         summary.not_articles
     )?;
-    writeln!(out, "skipped: {}", summary.skipped.len())?;
-    for skip in &summary.skipped {
-        writeln!(out, "  {}: {}", skip.path, skip.reason)?;
+    writeln!(out, "skipped: {}", summary.skipped.len())
+}
+
+/// How many skipped files or lines `depeche index` lists without `--verbose`.
+pub const SKIPS_SHOWN: usize = 5;
+
+/// Lists skipped files and lines, one `depeche: skipped PATH: REASON` line each (`PATH` is
+/// `file:line` for a JSON line): all of them when `verbose`, else the first few and how many more.
+pub fn skips(err: &mut impl Write, skipped: &[Skipped], verbose: bool) -> io::Result<()> {
+    let shown = match verbose {
+        true => skipped.len(),
+        false => skipped.len().min(SKIPS_SHOWN),
+    };
+    for skip in &skipped[..shown] {
+        writeln!(err, "depeche: skipped {}: {}", skip.path, skip.reason)?;
     }
-    Ok(())
+    match skipped.len() - shown {
+        0 => Ok(()),
+        more => writeln!(
+            err,
+            "depeche: … {more} more skipped; --verbose lists them all"
+        ),
+    }
 }
 
 /// Prints what the parser saw, as JSON (one object per article, one per line) or text.

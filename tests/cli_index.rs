@@ -267,16 +267,16 @@ fn unreadable_parts_are_skipped_and_listed() {
     );
     assert_eq!(run.code, 0, "{run:#?}");
     // The re-run reads only what is not indexed as it is: the unchanged JSON Lines file is not
-    // read again, the empty file is.
+    // read again, the empty file is. The count is on stdout, the skip and its reason on stderr.
     let lines: Vec<&str> = run.stdout.lines().skip(1).collect();
     assert_eq!(
         lines,
         [
             "files: 3 seen, 0 added, 0 updated, 0 removed, 1 unchanged, 1 not articles",
             "skipped: 1",
-            "  c/vide.txt: empty file",
         ]
     );
+    assert_eq!(run.stderr, "depeche: skipped c/vide.txt: empty file\n");
 
     let found = search_in(dir.path(), &index, "ornithorynque", &[]);
     assert_eq!(found.paths(), ["c/a.jsonl:1"]);
