@@ -1,5 +1,6 @@
-//! Criterion: throughput of the French analyzer and of article parsing, in bytes per second, on the
-//! sample corpus (and on 2,000 articles of ../shared/corpus when it is there).
+//! Criterion: throughput of the French analyzer, of article parsing and of named-entity extraction,
+//! in bytes per second, on the sample corpus (and on 2,000 articles of ../shared/corpus when it is
+//! there).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use depeche::parse::{Format, Source, parse_bytes};
@@ -86,5 +87,41 @@ fn analyzing(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parsing, analyzing);
+/// The parsed articles of `files`: title and body.
+fn articles(files: &Files) -> Vec<(String, String)> {
+    files
+        .iter()
+        .filter_map(|(path, format, content)| {
+            let source = Source {
+                path,
+                modified: None,
+            };
+            parse_bytes(content, *format, &source).ok()
+        })
+        .flat_map(|parsed| parsed.articles)
+        .map(|article| (article.title, article.body))
+        .collect()
+}
+
+fn extracting(c: &mut Criterion) {
+    let mut group = c.benchmark_group("entities");
+    for (name, files) in corpora() {
+        let articles = articles(&files);
+        let bytes: usize = articles.iter().map(|(t, b)| t.len() + b.len()).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut found = 0;
+                for (title, body) in &articles {
+                    let entities = depeche::entities::extract(title, body);
+                    found += entities.per.len() + entities.loc.len() + entities.org.len();
+                }
+                assert!(found > articles.len());
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, parsing, analyzing, extracting);
 criterion_main!(benches);

@@ -14,22 +14,7 @@ const COMMON_NOUN_ENDINGS: [&str; 12] = [
 pub fn is_common_noun(doc: &Doc, mention: &Mention) -> bool {
     let word = mention.form.as_str();
     let ending = word.chars().count() > 4 && COMMON_NOUN_ENDINGS.iter().any(|e| word.ends_with(e));
-    ending || written_in_lowercase(doc.text, &word.to_lowercase())
-}
-
-/// Whether `lower` occurs in `text` as a whole word.
-fn written_in_lowercase(text: &str, lower: &str) -> bool {
-    text.match_indices(lower).any(|(at, _)| {
-        let before = text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after = text[at + lower.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        before && after
-    })
+    ending || doc.has_lowercase_word(&word.to_lowercase())
 }
 
 #[cfg(test)]
