@@ -37,29 +37,7 @@ impl<'a> Doc<'a> {
         let mut folded = String::with_capacity(text.len() / 4);
         let keys = tokens
             .iter()
-            .map(|token| {
-                let word = token.text(text);
-                if word
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-                {
-                    return KeyAt::Text;
-                }
-                match token.shape {
-                    Shape::Lower => return KeyAt::Unfolded,
-                    Shape::Elision if word.starts_with(char::is_lowercase) => {
-                        return KeyAt::Unfolded;
-                    }
-                    Shape::Punct(_) => return KeyAt::Text,
-                    _ => {}
-                }
-                let start = folded.len();
-                append_key(&mut folded, word);
-                match (u32::try_from(start), u32::try_from(folded.len())) {
-                    (Ok(start), Ok(end)) => KeyAt::Folded(start, end),
-                    _ => KeyAt::Text,
-                }
-            })
+            .map(|token| key_at(text, token, &mut folded))
             .collect();
         let tags = vec![Cell::new(None); tokens.len()];
         Doc {
@@ -160,5 +138,23 @@ impl<'a> Doc<'a> {
         } else {
             raw.to_string()
         }
+    }
+}
+
+/// Where the key of `token` is, folding it into `folded` when it is a capitalised word.
+fn key_at(text: &str, token: &Token, folded: &mut String) -> KeyAt {
+    let word = token.text(text);
+    match token.shape {
+        _ if token.plain => return KeyAt::Text,
+        Shape::Punct(_) => return KeyAt::Text,
+        Shape::Lower => return KeyAt::Unfolded,
+        Shape::Elision if word.starts_with(char::is_lowercase) => return KeyAt::Unfolded,
+        _ => {}
+    }
+    let start = folded.len();
+    append_key(folded, word);
+    match (u32::try_from(start), u32::try_from(folded.len())) {
+        (Ok(start), Ok(end)) => KeyAt::Folded(start, end),
+        _ => KeyAt::Text,
     }
 }

@@ -29,7 +29,10 @@ pub use name_key::name_key;
 /// The people (`per`), places (`loc`) and organisations (`org`) named in an article's title and
 /// body: one canonical form per entity, sorted by name key.
 pub fn extract(title: &str, body: &str) -> Entities {
-    let text = format!("{title}\n{body}");
+    let mut text = String::with_capacity(title.len() + 1 + body.len());
+    text.push_str(title);
+    text.push('\n');
+    text.push_str(body);
     let doc = doc::Doc::new(&text);
     let mentions = detect::detect(&doc);
     resolve::resolve(&doc, mentions)

@@ -48,6 +48,8 @@ pub struct Token {
     pub shape: Shape,
     /// Whether it opens a sentence, a line or a quotation, where capitals say nothing.
     pub sentence_start: bool,
+    /// Whether it is ASCII lowercase letters and digits only, and so its own name key.
+    pub plain: bool,
 }
 
 impl Token {
@@ -87,6 +89,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end,
                 shape: Shape::Lower,
                 sentence_start,
+                plain: true,
             });
             sentence_start = false;
             at = end;
@@ -112,6 +115,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end,
                 shape: Shape::Punct(punct),
                 sentence_start: false,
+                plain: false,
             }
         };
         let token = Token {
@@ -245,15 +249,20 @@ fn word_at(text: &str, start: usize) -> Token {
                 end: end + width,
                 shape: Shape::Elision,
                 sentence_start: false,
+                plain: false,
             };
         }
         end += width;
     }
+    let word = &text[start..end];
     Token {
         start,
         end,
-        shape: word_shape(&text[start..end]),
+        shape: word_shape(word),
         sentence_start: false,
+        plain: word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
     }
 }
 
