@@ -85,7 +85,10 @@ pub fn classify_run(
     if is_leading_article(&doc.key(start)) {
         return leading_article(doc, start, end);
     }
-    if doc.is(start, List::CommonWord) || doc.is(start, List::NonEntity) {
+    if doc.is(start, List::CommonWord)
+        || doc.is(start, List::NonEntity)
+        || doc.is(start, List::PersonRole)
+    {
         return Outcome::skip(start + 1);
     }
     if cues::hashtag_before(doc, start) || holds_a_model(doc, start, end) {
@@ -413,7 +416,8 @@ fn several_words(doc: &Doc, start: usize, end: usize) -> Outcome {
     if cues::named_after_before(doc, start) {
         return Outcome::skip(end);
     }
-    let kind = if end - start <= 3 {
+    let english = (start..end).any(|at| doc.is(at, List::EnglishWord));
+    let kind = if end - start <= 3 && !english {
         Kind::Per
     } else {
         Kind::Org

@@ -122,9 +122,10 @@ pub fn portfolio_before(doc: &Doc, start: usize) -> bool {
     false
 }
 
-/// Whether a hash sign comes just before token `start`: a hashtag, not a name.
+/// Whether a hash or an at sign comes just before token `start`: a hashtag or a social-network
+/// handle (`@GroupeSNCF`), not a name as written.
 pub fn hashtag_before(doc: &Doc, start: usize) -> bool {
-    start > 0 && doc.is_mark(start - 1, "#")
+    start > 0 && (doc.is_mark(start - 1, "#") || doc.is_mark(start - 1, "@"))
 }
 
 /// Whether a plural determiner comes just before token `start`: `les Français`, `des Bouley`.

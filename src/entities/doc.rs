@@ -123,13 +123,6 @@ impl<'a> Doc<'a> {
         self.tokens.get(at).is_some_and(|t| t.is_punct()) && self.word(at) == mark
     }
 
-    /// Whether the article writes `lower` as a lowercase word of its own.
-    pub fn has_lowercase_word(&self, lower: &str) -> bool {
-        self.tokens.iter().any(|t| {
-            t.shape == Shape::Lower && t.end - t.start == lower.len() && t.text(self.text) == lower
-        })
-    }
-
     /// The text of tokens `start..end`, whitespace runs collapsed to one space.
     pub fn form(&self, start: usize, end: usize) -> String {
         let raw = &self.text[self.tokens[start].start..self.tokens[end - 1].end];

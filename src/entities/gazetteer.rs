@@ -70,6 +70,15 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     gazetteer
 });
 
+/// The key of a place named with `le` or `les` as written after `au`, `du`, `aux` or `des`,
+/// which swallow the article: `le caire` → `caire` (`au Caire`).
+fn contracted_form(key: &str, class: Class) -> Option<&str> {
+    if class != Class::Geo {
+        return None;
+    }
+    key.strip_prefix("le ").or_else(|| key.strip_prefix("les "))
+}
+
 impl Gazetteer {
     /// Adds every line of a data file: one entity per line, aliases separated by `|`.
     fn add_file(&mut self, data: &str, class: Class) {
@@ -77,7 +86,11 @@ impl Gazetteer {
             let group = self.groups;
             self.groups += 1;
             for alias in line.split('|') {
-                self.add(&name_key(alias), Entry { class, group });
+                let key = name_key(alias);
+                self.add(&key, Entry { class, group });
+                if let Some(contracted) = contracted_form(&key, class) {
+                    self.add(contracted, Entry { class, group });
+                }
             }
         }
     }

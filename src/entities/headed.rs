@@ -141,6 +141,9 @@ fn step(doc: &Doc, at: usize, head: Head, in_complement: bool) -> Option<Piece> 
     }
     let (link, capital_allowed) = link_length(doc, at)?;
     let word = at + link;
+    if locates_the_name(doc, at, word) {
+        return None;
+    }
     if capital_allowed && is_name_part(doc, word) {
         Some(Piece {
             end: word + 1,
@@ -156,6 +159,16 @@ fn step(doc: &Doc, at: usize, head: Head, in_complement: bool) -> Option<Piece> 
     } else {
         None
     }
+}
+
+/// Whether the link at `at` and the word at `word` say where the name is rather than go on it:
+/// `à Paris` after `musée d'Orsay`.
+fn locates_the_name(doc: &Doc, at: usize, word: usize) -> bool {
+    doc.is_one_of(at, &["à", "au", "aux"])
+        && doc.is_capital(word)
+        && GAZETTEER
+            .longest_match(doc, word)
+            .is_some_and(|(_, entry)| entry.class == Class::Geo)
 }
 
 /// Whether token `at` is a capitalised word that may go on a headed name: not a sentence
@@ -189,8 +202,30 @@ fn link_length(doc: &Doc, at: usize) -> Option<(usize, bool)> {
 /// Whether token `at` is a lowercase noun that may go on a name after a link: not a function
 /// word, not a number.
 fn is_noun(doc: &Doc, at: usize) -> bool {
-    doc.shape(at) == Shape::Lower && !doc.is(at, List::CommonWord)
+    doc.shape(at) == Shape::Lower
+        && !doc.is(at, List::CommonWord)
+        && !doc.is_one_of(at, &TIME_NOUNS)
 }
+
+/// Nouns of time, which end a name rather than go on it: `Parlement` `au lendemain` du vote.
+const TIME_NOUNS: [&str; 16] = [
+    "lendemain",
+    "veille",
+    "moment",
+    "début",
+    "fin",
+    "cours",
+    "terme",
+    "issue",
+    "jour",
+    "soir",
+    "matin",
+    "mois",
+    "semaine",
+    "année",
+    "heure",
+    "suite",
+];
 
 /// Endings of French adjectives that go on a name: `régionale`, `constitutionnel`, `coréen`,
 /// `islamique`, `populaire`, `socialiste`, `supérieur`.

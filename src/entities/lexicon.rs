@@ -45,6 +45,8 @@ pub enum List {
     LocKeyword,
     /// English head words ending an event's name (`Classic`, `Cup`).
     EventKeyword,
+    /// Common English words: a run of capitalised words holding one names no person.
+    EnglishWord,
 }
 
 /// The lists a word is on.
@@ -115,6 +117,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         (include_str!("data/event_heads.txt"), List::EventHead),
         (include_str!("data/place_nouns.txt"), List::PlaceNoun),
         (include_str!("data/org_nouns.txt"), List::OrgNoun),
+        (include_str!("data/english_words.txt"), List::EnglishWord),
     ];
     for (data, list) in files {
         lexicon.add_words(data_lines(data).flat_map(str::split_whitespace), list);

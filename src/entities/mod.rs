@@ -3,7 +3,6 @@
 
 mod acronym;
 mod classify;
-mod common_noun;
 mod cues;
 mod detect;
 mod doc;

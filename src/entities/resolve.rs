@@ -2,16 +2,12 @@
 //! names folded into the longest form, aliases and acronyms into the first form written.
 
 use super::acronym::{in_parentheses_after, is_acronym_of};
-use super::common_noun::is_common_noun;
 use super::doc::Doc;
 use super::gazetteer::Class;
 use super::mention::{Evidence, Kind, Mention};
 use super::people::merge_people;
 use crate::article::Entities;
 use rustc_hash::{FxHashMap, FxHashSet};
-
-/// The kind of a single capitalised word that nothing else types: in news, mostly a surname.
-const UNKNOWN_KIND: Kind = Kind::Per;
 
 /// The entities of an article from its mentions in text order.
 pub fn resolve(doc: &Doc, mut mentions: Vec<Mention>) -> Entities {
@@ -26,9 +22,9 @@ pub fn resolve(doc: &Doc, mut mentions: Vec<Mention>) -> Entities {
 }
 
 /// Gives each mention of unknown kind the kind of a typed mention with the same key, or of a
-/// place it is coordinated with (`comtés de Napa et de Sonoma`); drops it at a sentence start,
-/// where its capital says nothing, and when it is a common noun; otherwise gives it
-/// `UNKNOWN_KIND`.
+/// place it is coordinated with (`comtés de Napa et de Sonoma`); drops the others. (Counting
+/// them as people, surnames being the commonest lone capitalised word, brought in more places,
+/// products and titles than people: held-out F1 0.755 against 0.788.)
 fn decide_unknown_kinds(doc: &Doc, mentions: &mut [Mention]) {
     let decided: Vec<(usize, Option<Kind>)> = {
         let mut known: FxHashMap<&str, Kind> = FxHashMap::default();
@@ -45,8 +41,7 @@ fn decide_unknown_kinds(doc: &Doc, mentions: &mut [Mention]) {
                 let kind = match known.get(mention.key.as_str()) {
                     Some(&kind) => Some(kind),
                     None if coordinated => Some(Kind::Loc),
-                    None if mention.sentence_start || is_common_noun(doc, mention) => None,
-                    None => Some(UNKNOWN_KIND),
+                    None => None,
                 };
                 (at, kind)
             })
