@@ -1,10 +1,12 @@
 //! Snippets: about N characters of the body around its best passage, cut at word boundaries, with
 //! every word that matched the query (inflected and unaccented forms included) marked.
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 use tantivy::query::Query;
 use tantivy::schema::Field;
-use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
+use tantivy::{Score, Searcher, Term};
 
 /// A passage of an article with the byte ranges of its highlighted words.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -39,40 +41,190 @@ impl Snippet {
 
 /// Makes snippets for one query on one text field.
 pub struct SnippetMaker {
-    generator: SnippetGenerator,
+    /// The query's terms on the field, as the analyzer writes them, each with its weight: the
+    /// rarer the term, the heavier.
+    terms: FxHashMap<String, Score>,
+    /// Which words may analyse to one of the terms.
+    openings: Openings,
+    /// The field's analyzer, for the words that may match.
+    analyzer: TextAnalyzer,
+    /// Snippet length in characters.
     chars: usize,
+}
+
+/// A word of the text that analyses to one of the query's terms.
+struct Match {
+    /// Its bytes in the text.
+    range: Range<usize>,
+    /// The weight of its term.
+    score: Score,
 }
 
 impl SnippetMaker {
     /// Prepares snippets of about `chars` characters for `query` on `field`.
     pub fn new(
-        searcher: &tantivy::Searcher,
+        searcher: &Searcher,
         query: &dyn Query,
         field: Field,
         chars: usize,
     ) -> tantivy::Result<Self> {
-        let generator = SnippetGenerator::create(searcher, query, field)?;
-        Ok(SnippetMaker { generator, chars })
+        let terms = weighted_terms(searcher, query, field)?;
+        let openings = Openings::of(terms.keys());
+        let analyzer = searcher.index().tokenizer_for_field(field)?;
+        Ok(SnippetMaker {
+            terms,
+            openings,
+            analyzer,
+            chars,
+        })
     }
 
     /// The snippet of `text`: its best passage, or its opening when nothing in it matched.
     pub fn make(&mut self, text: &str) -> Snippet {
+        let matches = self.matches(text);
         let char_count = text.chars().count().max(1);
-        self.generator
-            .set_max_num_chars(self.chars * text.len() / char_count);
-        let found = self.generator.snippet(text);
-        let fragment = found.fragment_range();
-        let highlights: Vec<Range<usize>> = found
-            .highlighted()
-            .iter()
-            .map(|r| r.start + fragment.start..r.end + fragment.start)
-            .collect();
+        let best = best_passage(&matches, self.chars * text.len() / char_count);
+        let highlights: Vec<Range<usize>> = matches[best].iter().map(|m| m.range.clone()).collect();
         let window = match (highlights.first(), highlights.last()) {
             (Some(first), Some(last)) => window_around(text, first.start..last.end, self.chars),
             _ => window_around(text, 0..0, self.chars),
         };
         cut(text, window, &highlights)
     }
+
+    /// The words of `text` that analyse to a query term, in order. Words are cut as the analyzer
+    /// cuts them (runs of letters and digits); only those whose opening letters fit a term are
+    /// analysed.
+    fn matches(&mut self, text: &str) -> Vec<Match> {
+        let mut matches = Vec::new();
+        if self.terms.is_empty() {
+            return matches;
+        }
+        for range in words(text) {
+            let word = &text[range.clone()];
+            if !self.openings.may_match(word) {
+                continue;
+            }
+            let mut stream = self.analyzer.token_stream(word);
+            if let Some(token) = stream.next()
+                && let Some(&score) = self.terms.get(&token.text)
+            {
+                matches.push(Match { range, score });
+            }
+        }
+        matches
+    }
+}
+
+/// The query's terms on `field` that occur in the index, weighted as tantivy's snippet generator
+/// weighs them: `1 / (1 + document frequency)`.
+fn weighted_terms(
+    searcher: &Searcher,
+    query: &dyn Query,
+    field: Field,
+) -> tantivy::Result<FxHashMap<String, Score>> {
+    let mut terms: Vec<Term> = Vec::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == field {
+            terms.push(term.clone());
+        }
+    });
+    let mut weighted = FxHashMap::default();
+    for term in terms {
+        let Some(text) = term.value().as_str().map(str::to_string) else {
+            continue;
+        };
+        let doc_freq = searcher.doc_freq(&term)?;
+        if doc_freq > 0 {
+            weighted.insert(text, 1.0 / (1.0 + doc_freq as Score));
+        }
+    }
+    Ok(weighted)
+}
+
+/// The byte ranges of the runs of letters and digits of `text`: the words the analyzer's
+/// tokenizer cuts.
+fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
+        let mut end = text.len();
+        while let Some(&(at, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                end = at;
+                break;
+            }
+            chars.next();
+        }
+        Some(start..end)
+    })
+}
+
+/// The first two letters of the query's terms. Lowercasing, elision, stop words, folding and
+/// Snowball's French stemmer never change a word's first two letters (the stemmer's regions all
+/// start after them), so a word whose first two letters are ASCII and open no term cannot match.
+struct Openings {
+    /// The lowercase ASCII first two letters of the terms of two letters or more.
+    pairs: FxHashSet<[u8; 2]>,
+    /// The terms of one ASCII letter.
+    singles: FxHashSet<u8>,
+    /// Whether some term opens with a character that is not ASCII: then every word is analysed.
+    any: bool,
+}
+
+impl Openings {
+    fn of<'a>(terms: impl Iterator<Item = &'a String>) -> Openings {
+        let mut openings = Openings {
+            pairs: FxHashSet::default(),
+            singles: FxHashSet::default(),
+            any: false,
+        };
+        for term in terms {
+            match term.as_bytes() {
+                [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+                    openings.pairs.insert([*a, *b]);
+                }
+                [a] if a.is_ascii() => {
+                    openings.singles.insert(*a);
+                }
+                _ => openings.any = true,
+            }
+        }
+        openings
+    }
+
+    /// Whether `word`, as written, may analyse to one of the terms.
+    fn may_match(&self, word: &str) -> bool {
+        match word.as_bytes() {
+            _ if self.any => true,
+            [a, b, ..] if a.is_ascii() && b.is_ascii() => self
+                .pairs
+                .contains(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()]),
+            [a] if a.is_ascii() => self.singles.contains(&a.to_ascii_lowercase()),
+            _ => true,
+        }
+    }
+}
+
+/// The run of matches that fits in `budget` bytes and weighs most (the earliest on ties), as
+/// indices into `matches`; empty when there are none.
+fn best_passage(matches: &[Match], budget: usize) -> Range<usize> {
+    let mut best = 0..0;
+    let mut best_score: Score = 0.0;
+    let mut score: Score = 0.0;
+    let mut first = 0;
+    for (last, m) in matches.iter().enumerate() {
+        score += m.score;
+        while m.range.end - matches[first].range.start > budget && first < last {
+            score -= matches[first].score;
+            first += 1;
+        }
+        if score > best_score {
+            best_score = score;
+            best = first..last + 1;
+        }
+    }
+    best
 }
 
 /// A window of about `chars` characters holding `core`, a third of the spare room before it; the
@@ -128,6 +280,82 @@ fn cut(text: &str, window: Range<usize>, highlights: &[Range<usize>]) -> Snippet
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::analyze;
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits() {
+        let text = "L'armée d’Ukraine, 2024 : grève-éclair…";
+        let words: Vec<&str> = words(text).map(|r| &text[r]).collect();
+        assert_eq!(
+            words,
+            ["L", "armée", "d", "Ukraine", "2024", "grève", "éclair"]
+        );
+    }
+
+    #[test]
+    fn openings_never_reject_a_word_that_analyses_to_a_term() {
+        let words = [
+            "Chevaux",
+            "ÉLECTIONS",
+            "premières",
+            "premiere",
+            "Yeux",
+            "aïeux",
+            "naïve",
+            "œuvre",
+            "Ukraine",
+            "cheminots",
+            "grève",
+            "greve",
+            "gouvernementales",
+            "x",
+            "2024",
+            "été",
+            "Québec",
+            "sécurité",
+            "SECURITE",
+            "ayant",
+            "quelques",
+            "parlementaires",
+        ];
+        for word in words {
+            for term in analyze(word) {
+                let openings = Openings::of([term.clone()].iter());
+                assert!(openings.may_match(word), "{word} -> {term}");
+            }
+        }
+    }
+
+    #[test]
+    fn openings_reject_words_that_open_no_term() {
+        let openings = Openings::of(["grev".to_string(), "x".to_string()].iter());
+        let cases = [
+            ("Grève", true),
+            ("GREVES", true),
+            ("X", true),
+            ("cheminots", false),
+            ("gouvernement", false),
+            ("xénophobie", true), // a letter past ASCII: always analysed
+            ("épreuve", true),
+        ];
+        for (word, expected) in cases {
+            assert_eq!(openings.may_match(word), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn best_passage_weighs_most_within_the_budget() {
+        let at = |start: usize, score: Score| Match {
+            range: start..start + 5,
+            score,
+        };
+        let matches = [at(0, 0.1), at(100, 0.5), at(120, 0.5), at(300, 0.9)];
+        let cases = [(50, 1..3), (10, 3..4), (400, 0..4), (200, 2..4)];
+        for (budget, expected) in cases {
+            assert_eq!(best_passage(&matches, budget), expected, "budget {budget}");
+        }
+        assert_eq!(best_passage(&[], 100), 0..0);
+    }
 
     #[test]
     fn windows_cut_at_word_boundaries() {
