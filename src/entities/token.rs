@@ -83,13 +83,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             at += 1;
             continue;
         }
-        if let Some(end) = plain_lowercase_word(bytes, at) {
+        if let Some((end, plain)) = lowercase_word(bytes, at) {
             tokens.push(Token {
                 start: at,
                 end,
                 shape: Shape::Lower,
                 sentence_start,
-                plain: true,
+                plain,
             });
             sentence_start = false;
             at = end;
@@ -129,22 +129,36 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// The end of the plain lowercase ASCII word at byte `at` (`de`, `pour`), followed by nothing
-/// that could go on a word: the fast path for most tokens.
-fn plain_lowercase_word(bytes: &[u8], at: usize) -> Option<usize> {
-    if !bytes[at].is_ascii_lowercase() {
+/// The end of the lowercase word at byte `at` (`de`, `été`), made of ASCII and Latin-1 lowercase
+/// letters and followed by nothing that could go on a word, and whether it is all ASCII: the fast
+/// path for most tokens.
+fn lowercase_word(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
+    let mut end = at;
+    let mut plain = true;
+    loop {
+        match bytes.get(end) {
+            Some(b) if b.is_ascii_lowercase() => end += 1,
+            Some(0xC3) if bytes.get(end + 1).is_some_and(|&b| is_latin1_lower(b)) => {
+                end += 2;
+                plain = false;
+            }
+            _ => break,
+        }
+    }
+    if end == at {
         return None;
     }
-    let mut end = at + 1;
-    while end < bytes.len() && bytes[end].is_ascii_lowercase() {
-        end += 1;
-    }
     match bytes.get(end) {
-        None => Some(end),
+        None => Some((end, plain)),
         Some(&next) if next.is_ascii_alphanumeric() || !next.is_ascii() => None,
         Some(b'-' | b'\'' | b'.') => None,
-        Some(_) => Some(end),
+        Some(_) => Some((end, plain)),
     }
+}
+
+/// Whether `second`, after the byte 0xC3, makes a lowercase Latin-1 letter (`ß` to `ÿ`, not `÷`).
+fn is_latin1_lower(second: u8) -> bool {
+    (0x9F..=0xBF).contains(&second) && second != 0xB7
 }
 
 /// Whether `c` is a letter or a digit, with a fast path for Latin-1 letters.
