@@ -19,7 +19,9 @@ use tantivy::query::{
 };
 use tantivy::schema::Field;
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
-use tantivy::{DocAddress, IndexReader, Order, Searcher, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, DocId, IndexReader, Score, Searcher, SegmentReader, TantivyDocument, Term,
+};
 
 /// How hits are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -147,26 +149,8 @@ const QUERY_FIELDS: &[&str] = &[
     "title", "body", "dateline", "place", "agency", "date", "per", "loc", "org",
 ];
 
-/// A hit's address with its score (none when ranked by date).
-type Ranked = (Option<f32>, DocAddress);
-
-/// The parsed forms of one search: every term required, and any term (for the top-up).
-struct Queries<'a> {
-    strict: &'a dyn Query,
-    loose: Option<&'a dyn Query>,
-    /// How many ranked hits match the strict query; the rest are partial.
-    full: usize,
-}
-
-impl Queries<'_> {
-    /// The query a hit matches: the loose one for partial hits.
-    fn matching(&self, partial: bool) -> &dyn Query {
-        match (partial, self.loose) {
-            (true, Some(loose)) => loose,
-            _ => self.strict,
-        }
-    }
-}
+/// A hit's address with its score.
+type Ranked = (f32, DocAddress);
 
 /// An open index, ready to answer many searches.
 pub struct Engine {
@@ -215,7 +199,8 @@ impl Engine {
         let searcher = self.reader.searcher();
         let rewritten = self.rewrite(&options.query);
         let strict = self.parse(options, &rewritten, true)?;
-        let wanted = options.offset + options.limit;
+        let articles = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+        let wanted = options.offset.saturating_add(options.limit).min(articles);
         let (mut ranked, total_hits) = self.collect(&searcher, &strict, wanted, options)?;
         let full = ranked.len();
         let tolerant = !options.all_terms && rewritten.plain;
@@ -225,17 +210,13 @@ impl Engine {
         };
         if let Some(loose) = &loose {
             let seen: HashSet<DocAddress> = ranked.iter().map(|(_, a)| *a).collect();
-            let (extra, _) = self.collect(&searcher, loose, wanted + seen.len(), options)?;
+            let more = wanted.saturating_add(seen.len()).min(articles);
+            let (extra, _) = self.collect(&searcher, loose, more, options)?;
             ranked.extend(extra.into_iter().filter(|(_, a)| !seen.contains(a)));
         }
         ranked.truncate(wanted);
-        let queries = Queries {
-            strict: strict.as_ref(),
-            loose: loose.as_deref(),
-            full,
-        };
         let rank_ms = started.elapsed().as_secs_f64() * 1e3;
-        let hits = self.hits(&searcher, &queries, ranked, options)?;
+        let hits = self.hits(&searcher, strict.as_ref(), full, ranked, options)?;
         Ok(SearchResults {
             query: options.query.clone(),
             total_hits,
@@ -245,39 +226,29 @@ impl Engine {
         })
     }
 
-    /// Loads, scores and snippets the ranked documents past the offset.
+    /// Loads and snippets the ranked documents past the offset; the first `full` match `strict`,
+    /// the others are partial.
     fn hits(
         &self,
         searcher: &Searcher,
-        queries: &Queries<'_>,
+        strict: &dyn Query,
+        full: usize,
         ranked: Vec<Ranked>,
         options: &SearchOptions,
     ) -> Result<Vec<Hit>> {
         let mut snippets = match options.snippets {
             true => Some(
-                SnippetMaker::new(
-                    searcher,
-                    queries.strict,
-                    self.fields().body,
-                    options.snippet_chars,
-                )
-                .map_err(|e| self.search_error(options, e))?,
+                SnippetMaker::new(searcher, strict, self.fields().body, options.snippet_chars)
+                    .map_err(|e| self.search_error(options, e))?,
             ),
             false => None,
         };
-        let mut hits = Vec::with_capacity(options.limit);
+        let mut hits = Vec::with_capacity(ranked.len().saturating_sub(options.offset));
         for (i, (score, address)) in ranked.into_iter().enumerate().skip(options.offset) {
             let doc: TantivyDocument = searcher
                 .doc(address)
                 .map_err(|e| self.search_error(options, e))?;
-            let partial = i >= queries.full;
-            let score = match score {
-                Some(score) => score,
-                None => queries
-                    .matching(partial)
-                    .explain(searcher, address)
-                    .map_or(0.0, |e| e.value()),
-            };
+            let partial = i >= full;
             hits.push(self.hit(&doc, i + 1, score, partial, snippets.as_mut()));
         }
         Ok(hits)
@@ -371,8 +342,8 @@ impl Engine {
         Ok(Box::new(ConstScoreQuery::new(query, 0.0)))
     }
 
-    /// The top `wanted` hits of `query` in the asked order (scores only when ranked by relevance),
-    /// and how many documents match.
+    /// The top `wanted` hits of `query` in the asked order, with their scores, and how many
+    /// documents match. By date, ties go to the higher score and undated articles come last.
     fn collect(
         &self,
         searcher: &Searcher,
@@ -382,19 +353,24 @@ impl Engine {
     ) -> Result<(Vec<Ranked>, usize)> {
         let limit = TopDocs::with_limit(wanted.max(1));
         let found = match options.sort {
-            Sort::Relevance => searcher
-                .search(query, &(limit.order_by_score(), Count))
-                .map(|(top, count)| (top.into_iter().map(|(s, a)| (Some(s), a)).collect(), count)),
+            Sort::Relevance => searcher.search(query, &(limit.order_by_score(), Count)),
             Sort::Newest | Sort::Oldest => {
-                let order = if options.sort == Sort::Newest {
-                    Order::Desc
-                } else {
-                    Order::Asc
-                };
-                let by_date = limit.order_by_fast_field::<tantivy::DateTime>("date", order);
+                let newest = options.sort == Sort::Newest;
+                let by_date = limit.tweak_score(move |segment: &SegmentReader| {
+                    let dates = segment.fast_fields().date("date").ok();
+                    move |doc: DocId, score: Score| {
+                        let date = dates.as_ref().and_then(|column| column.first(doc));
+                        let seconds = date.map(|d| d.into_timestamp_secs());
+                        let key = if newest { seconds } else { seconds.map(|s| -s) };
+                        (key, score)
+                    }
+                });
                 searcher
                     .search(query, &(by_date, Count))
-                    .map(|(top, count)| (top.into_iter().map(|(_, a)| (None, a)).collect(), count))
+                    .map(|(top, count)| {
+                        let top = top.into_iter().map(|((_, score), a)| (score, a)).collect();
+                        (top, count)
+                    })
             }
         };
         found.map_err(|e| self.search_error(options, e))

@@ -1,7 +1,6 @@
 //! Regression tests for what the cargo-fuzz targets found (see fuzz/README.md, "Findings"): each
 //! crash input replayed through the built `depeche` binary, which must answer (exit 0 or 1) or
-//! refuse (exit 2, one error line) but never panic. Findings not fixed yet are `#[ignore]`d with
-//! the reason; run them with `cargo test --test fuzz_regressions -- --ignored`.
+//! refuse (exit 2, one error line) but never panic.
 
 mod common;
 
@@ -29,7 +28,6 @@ fn assert_no_crash(run: &Run) {
 /// that many hits: `-n 18446744073709551615` panics with "capacity overflow", `-n 1000000000`
 /// aborts on a failed allocation, and in a debug build `offset + limit` overflows.
 #[test]
-#[ignore = "fuzz finding 1, in src/search.rs: offset + limit is not bounded"]
 fn huge_limit_or_offset_is_not_a_crash() {
     let index = CorpusIndex::get();
     let max = usize::MAX.to_string();
@@ -48,7 +46,6 @@ fn huge_limit_or_offset_is_not_a_crash() {
 /// the multi-token word `2019-12`) on a document before the phrase's first match; tantivy 0.27's
 /// `PhraseScorer::seek` debug-asserts `target >= self.doc()` (debug builds only).
 #[test]
-#[ignore = "fuzz finding 2, tantivy debug assertion reached from src/search.rs (explain)"]
 fn date_sorted_search_with_a_phrase_does_not_panic() {
     let index = CorpusIndex::get();
     for sort in ["newest", "oldest"] {
@@ -60,7 +57,6 @@ fn date_sorted_search_with_a_phrase_does_not_panic() {
 /// side; tantivy 0.27's `Exclude` seeks the exhausted phrase scorer back to doc 0 and
 /// `PhraseScorer::seek_danger` debug-asserts (debug builds only).
 #[test]
-#[ignore = "fuzz finding 3, tantivy debug assertion reached from src/search.rs (exclusion)"]
 fn excluding_a_phrase_that_never_occurs_does_not_panic() {
     let index = CorpusIndex::get();
     for query in ["grève -\"cheminots Séoul\"", "SNCF -\"score SNCF\""] {
@@ -72,7 +68,6 @@ fn excluding_a_phrase_that_never_occurs_does_not_panic() {
 /// explains the boolean query on a hit its fresh scorer has already passed; tantivy 0.27's
 /// `DocSet::seek` debug-asserts `doc <= target` (debug builds only).
 #[test]
-#[ignore = "fuzz finding 4, tantivy debug assertion reached from src/search.rs (explain)"]
 fn date_sorted_search_with_an_or_not_does_not_panic() {
     let index = CorpusIndex::get();
     for sort in ["newest", "oldest"] {
