@@ -26,8 +26,10 @@ enum Piece<'a> {
 }
 
 /// Rewrites `query`; `fields` are the known field names, `is_noise` tells a word that the analyzer
-/// turns into nothing.
+/// turns into nothing. Control characters count as spaces, as in indexed text.
 pub fn rewrite(query: &str, fields: &[&str], is_noise: impl Fn(&str) -> bool) -> Rewritten {
+    let query = query.replace(char::is_control, " ");
+    let query = query.as_str();
     let mut parts = Vec::new();
     let mut plain = true;
     let mut dropped = false;
@@ -196,6 +198,7 @@ mod tests {
                 "title:grève OR body:manifestants",
             ),
             ("grève des cheminots", "grève cheminots"),
+            ("grève\u{7}\u{1b}\tcheminots\u{0}", "grève cheminots"),
             ("Marine Le Pen", "Marine Pen"),
             ("le OR grève", "grève"),
             ("(la grève) OR (le sommet)", "( grève) OR ( sommet)"),

@@ -684,6 +684,25 @@ fn a_malformed_query_is_a_one_line_error_naming_it() {
 }
 
 #[test]
+fn hostile_queries_get_an_answer_not_a_panic() {
+    let index = CorpusIndex::get();
+    let ten_thousand_chars = "grève ".repeat(1_700);
+    let one_huge_word = "a".repeat(10_000);
+    // (query, articles with every term): `search` also checks the exit code and an empty stderr.
+    let cases = [
+        (ten_thousand_chars.as_str(), 1),
+        (one_huge_word.as_str(), 0),
+        ("le la les de du", 0),
+        ("grève\u{7}\u{1b}\u{1}cheminots\u{7f}", 1),
+        ("auteur:Dupont", 0),
+    ];
+    for (query, total) in cases {
+        let found = index.search(query, &[]);
+        assert_eq!(found.total(), total, "{:?}", found.run.args);
+    }
+}
+
+#[test]
 fn a_bad_date_is_an_error_naming_it() {
     let index = CorpusIndex::get();
     for (flag, value) in [
