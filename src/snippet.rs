@@ -41,9 +41,9 @@ impl Snippet {
 
 /// Makes snippets for one query on one text field.
 pub struct SnippetMaker {
-    /// The query's terms on the field, as the analyzer writes them, each with its weight: the
-    /// rarer the term, the heavier.
-    terms: FxHashMap<String, Score>,
+    /// The query's terms on the field, as the analyzer writes them, each with a number and its
+    /// weight: the rarer the term, the heavier.
+    terms: FxHashMap<String, QueryTerm>,
     /// Which words may analyse to one of the terms.
     openings: Openings,
     /// The field's analyzer, for the words that may match.
@@ -52,12 +52,21 @@ pub struct SnippetMaker {
     chars: usize,
 }
 
+/// One of the query's terms.
+#[derive(Clone, Copy)]
+struct QueryTerm {
+    /// Its number, from 0.
+    id: usize,
+    /// Its weight.
+    weight: Score,
+}
+
 /// A word of the text that analyses to one of the query's terms.
 struct Match {
     /// Its bytes in the text.
     range: Range<usize>,
-    /// The weight of its term.
-    score: Score,
+    /// Its term.
+    term: QueryTerm,
 }
 
 impl SnippetMaker {
@@ -83,12 +92,15 @@ impl SnippetMaker {
     pub fn make(&mut self, text: &str) -> Snippet {
         let matches = self.matches(text);
         let char_count = text.chars().count().max(1);
-        let best = best_passage(&matches, self.chars * text.len() / char_count);
-        let highlights: Vec<Range<usize>> = matches[best].iter().map(|m| m.range.clone()).collect();
-        let window = match (highlights.first(), highlights.last()) {
-            (Some(first), Some(last)) => window_around(text, first.start..last.end, self.chars),
+        let budget = self.chars * text.len() / char_count;
+        let best = &matches[best_passage(&matches, self.terms.len(), budget)];
+        let window = match (best.first(), best.last()) {
+            (Some(first), Some(last)) => {
+                window_around(text, first.range.start..last.range.end, self.chars)
+            }
             _ => window_around(text, 0..0, self.chars),
         };
+        let highlights: Vec<Range<usize>> = matches.iter().map(|m| m.range.clone()).collect();
         cut(text, window, &highlights)
     }
 
@@ -107,22 +119,22 @@ impl SnippetMaker {
             }
             let mut stream = self.analyzer.token_stream(word);
             if let Some(token) = stream.next()
-                && let Some(&score) = self.terms.get(&token.text)
+                && let Some(&term) = self.terms.get(&token.text)
             {
-                matches.push(Match { range, score });
+                matches.push(Match { range, term });
             }
         }
         matches
     }
 }
 
-/// The query's terms on `field` that occur in the index, weighted as tantivy's snippet generator
-/// weighs them: `1 / (1 + document frequency)`.
+/// The query's terms on `field` that occur in the index, numbered, and weighted as tantivy's
+/// snippet generator weighs them: `1 / (1 + document frequency)`.
 fn weighted_terms(
     searcher: &Searcher,
     query: &dyn Query,
     field: Field,
-) -> tantivy::Result<FxHashMap<String, Score>> {
+) -> tantivy::Result<FxHashMap<String, QueryTerm>> {
     let mut terms: Vec<Term> = Vec::new();
     query.query_terms(&mut |term, _| {
         if term.field() == field {
@@ -136,7 +148,9 @@ fn weighted_terms(
         };
         let doc_freq = searcher.doc_freq(&term)?;
         if doc_freq > 0 {
-            weighted.insert(text, 1.0 / (1.0 + doc_freq as Score));
+            let id = weighted.len();
+            let weight = 1.0 / (1.0 + doc_freq as Score);
+            weighted.entry(text).or_insert(QueryTerm { id, weight });
         }
     }
     Ok(weighted)
@@ -206,17 +220,26 @@ impl Openings {
     }
 }
 
-/// The run of matches that fits in `budget` bytes and weighs most (the earliest on ties), as
-/// indices into `matches`; empty when there are none.
-fn best_passage(matches: &[Match], budget: usize) -> Range<usize> {
+/// The run of matches that fits in `budget` bytes and holds the heaviest set of distinct terms
+/// (a term met twice counts once), the earliest on ties, as indices into `matches`; `terms` is
+/// the number of terms. Empty when there are no matches.
+fn best_passage(matches: &[Match], terms: usize, budget: usize) -> Range<usize> {
+    let mut in_run = vec![0_u32; terms];
     let mut best = 0..0;
     let mut best_score: Score = 0.0;
     let mut score: Score = 0.0;
     let mut first = 0;
     for (last, m) in matches.iter().enumerate() {
-        score += m.score;
+        if in_run[m.term.id] == 0 {
+            score += m.term.weight;
+        }
+        in_run[m.term.id] += 1;
         while m.range.end - matches[first].range.start > budget && first < last {
-            score -= matches[first].score;
+            let gone = matches[first].term;
+            in_run[gone.id] -= 1;
+            if in_run[gone.id] == 0 {
+                score -= gone.weight;
+            }
             first += 1;
         }
         if score > best_score {
@@ -344,17 +367,27 @@ mod tests {
     }
 
     #[test]
-    fn best_passage_weighs_most_within_the_budget() {
-        let at = |start: usize, score: Score| Match {
+    fn best_passage_holds_the_heaviest_distinct_terms_within_the_budget() {
+        let weights = [0.5, 0.5, 0.9];
+        let at = |start: usize, id: usize| Match {
             range: start..start + 5,
-            score,
+            term: QueryTerm {
+                id,
+                weight: weights[id],
+            },
         };
-        let matches = [at(0, 0.1), at(100, 0.5), at(120, 0.5), at(300, 0.9)];
-        let cases = [(50, 1..3), (10, 3..4), (400, 0..4), (200, 2..4)];
+        // Terms 0 and 1 twice each, then the heavier term 2; a repeated term counts once, so the
+        // earliest run holding 0 and 1 wins over longer runs holding them again.
+        let matches = [at(0, 0), at(100, 1), at(120, 1), at(300, 0), at(500, 2)];
+        let cases = [(10, 4..5), (130, 0..2), (250, 3..5), (600, 0..5)];
         for (budget, expected) in cases {
-            assert_eq!(best_passage(&matches, budget), expected, "budget {budget}");
+            assert_eq!(
+                best_passage(&matches, 3, budget),
+                expected,
+                "budget {budget}"
+            );
         }
-        assert_eq!(best_passage(&[], 100), 0..0);
+        assert_eq!(best_passage(&[], 0, 100), 0..0);
     }
 
     #[test]
