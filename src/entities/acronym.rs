@@ -50,7 +50,6 @@ mod tests {
             evidence: crate::entities::mention::Evidence::Bare,
             start: 0,
             end: 1,
-            sentence_start: false,
         }
     }
 

@@ -51,12 +51,11 @@ pub fn mention(
     kind: Option<Kind>,
     evidence: Evidence,
 ) -> Mention {
-    named(doc, doc.form(start, end), start, end, kind, evidence)
+    named(doc.form(start, end), start, end, kind, evidence)
 }
 
 /// The mention of tokens `start..end` under the name `form`.
 pub fn named(
-    doc: &Doc,
     form: String,
     start: usize,
     end: usize,
@@ -70,7 +69,6 @@ pub fn named(
         evidence,
         start,
         end,
-        sentence_start: doc.starts_sentence(start),
     }
 }
 
@@ -265,7 +263,6 @@ fn place_pair(doc: &Doc, at: usize) -> Option<Outcome> {
         .into_iter()
         .map(|part| {
             named(
-                doc,
                 part.to_string(),
                 at,
                 at + 1,

@@ -46,8 +46,6 @@ pub struct Mention {
     pub start: usize,
     /// One past its last token.
     pub end: usize,
-    /// Whether it opens a sentence, where a capital says nothing.
-    pub sentence_start: bool,
 }
 
 impl Mention {

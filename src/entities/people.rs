@@ -74,7 +74,6 @@ mod tests {
             evidence: Evidence::Bare,
             start: 0,
             end: 1,
-            sentence_start: false,
         }
     }
 

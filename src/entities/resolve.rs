@@ -40,8 +40,7 @@ fn decide_unknown_kinds(doc: &Doc, mentions: &mut [Mention]) {
                 let coordinated = at > 0 && is_coordinated_place(doc, &mentions[at - 1], mention);
                 let kind = match known.get(mention.key.as_str()) {
                     Some(&kind) => Some(kind),
-                    None if coordinated => Some(Kind::Loc),
-                    None => None,
+                    None => coordinated.then_some(Kind::Loc),
                 };
                 (at, kind)
             })
