@@ -26,7 +26,8 @@ enum Piece<'a> {
 }
 
 /// Rewrites `query`; `fields` are the known field names, `is_noise` tells a word that the analyzer
-/// turns into nothing. Control characters count as spaces, as in indexed text.
+/// turns into nothing. Control characters (pasted from a terminal, say) separate words: they
+/// become spaces, where indexed text drops them.
 pub fn rewrite(query: &str, fields: &[&str], is_noise: impl Fn(&str) -> bool) -> Rewritten {
     let query = query.replace(char::is_control, " ");
     let query = query.as_str();

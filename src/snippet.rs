@@ -156,8 +156,9 @@ fn weighted_terms(
     Ok(weighted)
 }
 
-/// The byte ranges of the runs of letters and digits of `text`: the words the analyzer's
-/// tokenizer cuts.
+/// The byte ranges of the runs of letters and digits of `text`: the words tantivy's
+/// `SimpleTokenizer`, the analyzer's first step, cuts, without copying each into a token (which
+/// made snippets 10% slower overall).
 fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
@@ -304,6 +305,7 @@ fn cut(text: &str, window: Range<usize>, highlights: &[Range<usize>]) -> Snippet
 mod tests {
     use super::*;
     use crate::analysis::analyze;
+    use tantivy::tokenizer::{SimpleTokenizer, Tokenizer};
 
     #[test]
     fn words_are_runs_of_letters_and_digits() {
@@ -313,6 +315,18 @@ mod tests {
             words,
             ["L", "armée", "d", "Ukraine", "2024", "grève", "éclair"]
         );
+    }
+
+    #[test]
+    fn words_are_cut_as_the_analyzer_cuts_them() {
+        let text = "L'armée d’Ukraine, 2024 : grève-éclair… Œuvre n°3 ½ 東京 x²";
+        let mut tokenizer = SimpleTokenizer::default();
+        let mut stream = tokenizer.token_stream(text);
+        let mut expected = Vec::new();
+        while let Some(token) = stream.next() {
+            expected.push(token.offset_from..token.offset_to);
+        }
+        assert_eq!(words(text).collect::<Vec<_>>(), expected);
     }
 
     #[test]
