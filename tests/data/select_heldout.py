@@ -24,20 +24,26 @@ def words(rel):
     return len(" ".join(lines).split())
 
 
-def main():
+def select(seed, plan, excluded):
+    """Prints the sample of `plan` drawn with `seed`, leaving out the files of the gold sets
+    named in `excluded`."""
     by_cat = {}
     for name in ("orangesum", "wikinews"):
         for line in open(META / f"{name}.jsonl", encoding="utf-8"):
             rec = json.loads(line)
             cat = rec.get("category", "wikinews")      # wikinews records have none
             by_cat.setdefault(cat, []).append(rec["file"].removeprefix("corpus/"))
-    dev = {json.loads(l)["file"] for l in open(HERE / "ner_dev.jsonl", encoding="utf-8")}
-    random.seed(2026)
-    for cat, k in PLAN:
-        cands = sorted(p for p in by_cat[cat] if p not in dev and 150 <= words(p) <= 500)
+    seen = {json.loads(l)["file"] for gold in excluded
+            for l in open(HERE / gold, encoding="utf-8")}
+    random.seed(seed)
+    for cat, k in plan:
+        cands = sorted(p for p in by_cat[cat] if p not in seen and 150 <= words(p) <= 500)
         for path in random.sample(cands, k):
             print(path, cat)
 
+
+def main():
+    select(2026, PLAN, ["ner_dev.jsonl"])
 
 if __name__ == "__main__":
     main()
