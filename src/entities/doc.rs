@@ -6,45 +6,45 @@ use super::token::{Punct, Shape, Token, tokenize};
 use std::borrow::Cow;
 use std::cell::Cell;
 
-/// Where a token's key is: its own text (a plain lowercase word, a sign, or past 4 GB of keys),
-/// in `Doc::folded` (capitalised words), or nowhere yet (other lowercase words, whose key is
-/// rarely asked for).
-#[derive(Clone, Copy)]
-enum KeyAt {
-    Text,
-    Folded(u32, u32),
-    Unfolded,
-}
-
 /// An article's text and its tokens.
 pub struct Doc<'a> {
     /// The text: title, a line break, then the body.
     pub text: &'a str,
     /// Its tokens.
     pub tokens: Vec<Token>,
-    /// The keys of the tokens whose key is not their text, one after the other.
+    /// The keys of the capitalised tokens, one after the other.
     folded: String,
-    /// Where each token's key is.
-    keys: Vec<KeyAt>,
-    /// The word lists each token is on, looked up when first asked for.
-    tags: Vec<Cell<Option<Tags>>>,
+    /// For each capitalised token, where its key is in `folded` (`(0, 0)` for other tokens, and
+    /// past 4 GB of keys).
+    folded_at: Vec<(u32, u32)>,
+    /// The word lists each token is on, looked up when first asked for (`UNKNOWN` until then).
+    tags: Vec<Cell<u32>>,
 }
+
+/// A token's tags not looked up yet: a bit no list uses.
+const UNKNOWN: u32 = 1 << 31;
 
 impl<'a> Doc<'a> {
     /// Tokenises `text`.
     pub fn new(text: &'a str) -> Doc<'a> {
         let tokens = tokenize(text);
-        let mut folded = String::with_capacity(text.len() / 4);
-        let keys = tokens
-            .iter()
-            .map(|token| key_at(text, token, &mut folded))
-            .collect();
-        let tags = vec![Cell::new(None); tokens.len()];
+        let mut folded = String::with_capacity(text.len() / 8);
+        let mut folded_at = vec![(0, 0); tokens.len()];
+        for (token, slot) in tokens.iter().zip(&mut folded_at) {
+            if is_folded(token, text) {
+                let start = folded.len();
+                append_key(&mut folded, token.text(text));
+                if let (Ok(start), Ok(end)) = (u32::try_from(start), u32::try_from(folded.len())) {
+                    *slot = (start, end);
+                }
+            }
+        }
+        let tags = vec![Cell::new(UNKNOWN); tokens.len()];
         Doc {
             text,
             tokens,
             folded,
-            keys,
+            folded_at,
             tags,
         }
     }
@@ -56,13 +56,15 @@ impl<'a> Doc<'a> {
 
     /// The name key of token `at`, empty past the end.
     pub fn key(&self, at: usize) -> Cow<'_, str> {
-        match self.keys.get(at) {
-            Some(KeyAt::Text) => Cow::Borrowed(self.word(at)),
-            Some(&KeyAt::Folded(start, end)) => {
-                Cow::Borrowed(&self.folded[start as usize..end as usize])
-            }
-            Some(KeyAt::Unfolded) => Cow::Owned(name_key(self.word(at))),
-            None => Cow::Borrowed(""),
+        let Some(token) = self.tokens.get(at) else {
+            return Cow::Borrowed("");
+        };
+        if token.plain || token.is_punct() {
+            return Cow::Borrowed(self.word(at));
+        }
+        match self.folded_at[at] {
+            (0, 0) => Cow::Owned(name_key(self.word(at))),
+            (start, end) => Cow::Borrowed(&self.folded[start as usize..end as usize]),
         }
     }
 
@@ -71,12 +73,12 @@ impl<'a> Doc<'a> {
         let Some(cell) = self.tags.get(at) else {
             return false;
         };
-        let tags = cell.get().unwrap_or_else(|| {
-            let tags = LEXICON.tags(&self.key(at));
-            cell.set(Some(tags));
-            tags
-        });
-        tags.has(list)
+        let mut tags = cell.get();
+        if tags == UNKNOWN {
+            tags = LEXICON.tags(&self.key(at)).bits();
+            cell.set(tags);
+        }
+        Tags::from_bits(tags).has(list)
     }
 
     /// The shape of token `at`; a line break past the end.
@@ -125,7 +127,7 @@ impl<'a> Doc<'a> {
 
     /// The text of tokens `start..end`, whitespace runs collapsed to one space.
     pub fn form(&self, start: usize, end: usize) -> String {
-        let raw = &self.text[self.tokens[start].start..self.tokens[end - 1].end];
+        let raw = &self.text[self.tokens[start].start as usize..self.tokens[end - 1].end as usize];
         if raw.contains(['\n', '\t', '\u{a0}']) || raw.contains("  ") {
             raw.split_whitespace().collect::<Vec<_>>().join(" ")
         } else {
@@ -134,20 +136,14 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// Where the key of `token` is, folding it into `folded` when it is a capitalised word.
-fn key_at(text: &str, token: &Token, folded: &mut String) -> KeyAt {
-    let word = token.text(text);
+/// Whether the key of `token` is worth folding once and keeping: a capitalised word, whose key
+/// is asked for again and again. A plain lowercase word is its own key; other lowercase words
+/// are rarely asked for theirs.
+fn is_folded(token: &Token, text: &str) -> bool {
     match token.shape {
-        _ if token.plain => return KeyAt::Text,
-        Shape::Punct(_) => return KeyAt::Text,
-        Shape::Lower => return KeyAt::Unfolded,
-        Shape::Elision if word.starts_with(char::is_lowercase) => return KeyAt::Unfolded,
-        _ => {}
-    }
-    let start = folded.len();
-    append_key(folded, word);
-    match (u32::try_from(start), u32::try_from(folded.len())) {
-        (Ok(start), Ok(end)) => KeyAt::Folded(start, end),
-        _ => KeyAt::Text,
+        _ if token.plain => false,
+        Shape::Punct(_) | Shape::Lower => false,
+        Shape::Elision => !token.text(text).starts_with(char::is_lowercase),
+        _ => true,
     }
 }

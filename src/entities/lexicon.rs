@@ -59,6 +59,16 @@ impl Tags {
         self.0 & (1 << list as u32) != 0
     }
 
+    /// The lists as bits, one per list.
+    pub fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// The lists of `bits()`.
+    pub fn from_bits(bits: u32) -> Tags {
+        Tags(bits)
+    }
+
     fn add(&mut self, list: List) {
         self.0 |= 1 << list as u32;
     }
@@ -69,9 +79,9 @@ pub struct Lexicon {
     tags: FxHashMap<String, Tags>,
     /// The lowercase heads as written.
     lower_heads: FxHashSet<String>,
-    /// For each first byte, the byte lengths of the lowercase heads starting with it, as bits:
-    /// rules most words out before any hashing.
-    lower_head_shapes: [u64; 256],
+    /// For each slot of a word's first two bytes, the byte lengths of the lowercase heads
+    /// starting with them, as bits: rules out nearly every other word before any hashing.
+    lower_head_shapes: Box<[u32; SHAPE_SLOTS]>,
 }
 
 impl Lexicon {
@@ -87,14 +97,23 @@ impl Lexicon {
 
     /// Whether `word`, as written, is a lowercase head (`ministère`, `océan`).
     pub fn is_lower_head(&self, word: &str) -> bool {
-        let shape_fits = match (word.as_bytes().first(), word.len()) {
-            (Some(&first), length @ ..64) => {
-                self.lower_head_shapes[usize::from(first)] & (1 << length) != 0
-            }
-            _ => false,
-        };
+        let shape_fits =
+            shape_of(word).is_some_and(|(slot, length)| self.lower_head_shapes[slot] & length != 0);
         shape_fits && self.lower_heads.contains(word)
     }
+}
+
+/// How many slots the first two bytes of a lowercase head fall into.
+const SHAPE_SLOTS: usize = 4096;
+
+/// The slot of a word's first two bytes and its byte length as a bit; none past 31 bytes.
+fn shape_of(word: &str) -> Option<(usize, u32)> {
+    let bytes = word.as_bytes();
+    let length = 1u32
+        .checked_shl(u32::try_from(bytes.len()).ok()?)
+        .filter(|&bit| bit > 1)?;
+    let pair = usize::from(bytes[0]) << 8 | usize::from(bytes.get(1).copied().unwrap_or(0));
+    Some((pair % SHAPE_SLOTS, length))
 }
 
 /// The word lists, loaded on first use.
@@ -102,7 +121,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lexicon = Lexicon {
         tags: FxHashMap::default(),
         lower_heads: FxHashSet::default(),
-        lower_head_shapes: [0; 256],
+        lower_head_shapes: Box::new([0; SHAPE_SLOTS]),
     };
     let files = [
         (include_str!("data/first_names.txt"), List::FirstName),
@@ -155,8 +174,8 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 impl Lexicon {
     /// Adds a lowercase head as written.
     fn add_lower_head(&mut self, head: &str) {
-        if let (Some(&first), length @ ..64) = (head.as_bytes().first(), head.len()) {
-            self.lower_head_shapes[usize::from(first)] |= 1 << length;
+        if let Some((slot, length)) = shape_of(head) {
+            self.lower_head_shapes[slot] |= length;
             self.lower_heads.insert(head.to_string());
         }
     }

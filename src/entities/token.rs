@@ -37,13 +37,13 @@ pub enum Punct {
     Other,
 }
 
-/// One token: a byte range of the text and its shape.
+/// One token: a byte range of the text and its shape, in 12 bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
     /// First byte.
-    pub start: usize,
+    pub start: u32,
     /// One past the last byte.
-    pub end: usize,
+    pub end: u32,
     /// What it looks like.
     pub shape: Shape,
     /// Whether it opens a sentence, a line or a quotation, where capitals say nothing.
@@ -55,7 +55,7 @@ pub struct Token {
 impl Token {
     /// The token's text.
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        &text[self.start..self.end]
+        &text[self.start as usize..self.end as usize]
     }
 
     /// Whether the token starts with a capital: a capitalised word, an acronym or an initial.
@@ -72,8 +72,11 @@ impl Token {
     }
 }
 
-/// Splits `text` into tokens.
+/// Splits `text` into tokens; a text past 4 GB, beyond what a token's offsets hold, has none.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    if u32::try_from(text.len()).is_err() {
+        return Vec::new();
+    }
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut at = 0;
@@ -83,13 +86,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             at += 1;
             continue;
         }
-        if let Some((end, plain)) = lowercase_word(bytes, at) {
+        if let Some((end, plain)) = lowercase_word(text, at) {
             tokens.push(Token {
-                start: at,
-                end,
                 shape: Shape::Lower,
                 sentence_start,
                 plain,
+                ..Token::at(at, end)
             });
             sentence_start = false;
             at = end;
@@ -111,11 +113,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
             Token {
-                start: at,
-                end,
                 shape: Shape::Punct(punct),
-                sentence_start: false,
-                plain: false,
+                ..Token::at(at, end)
             }
         };
         let token = Token {
@@ -123,36 +122,83 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             ..token
         };
         sentence_start = next_starts_sentence(text, &tokens, &token, sentence_start);
-        at = token.end;
+        at = token.end as usize;
         tokens.push(token);
     }
     tokens
 }
 
+impl Token {
+    /// A token of bytes `start..end` (below 4 GB, as `tokenize` checks), shaped as a sign until
+    /// given its shape.
+    fn at(start: usize, end: usize) -> Token {
+        Token {
+            start: start as u32,
+            end: end as u32,
+            shape: Shape::Punct(Punct::Other),
+            sentence_start: false,
+            plain: false,
+        }
+    }
+}
+
 /// The end of the lowercase word at byte `at` (`de`, `été`), made of ASCII and Latin-1 lowercase
 /// letters and followed by nothing that could go on a word, and whether it is all ASCII: the fast
 /// path for most tokens.
-fn lowercase_word(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
+fn lowercase_word(text: &str, at: usize) -> Option<(usize, bool)> {
+    let bytes = text.as_bytes();
     let mut end = at;
     let mut plain = true;
     loop {
-        match bytes.get(end) {
-            Some(b) if b.is_ascii_lowercase() => end += 1,
-            Some(0xC3) if bytes.get(end + 1).is_some_and(|&b| is_latin1_lower(b)) => {
+        let run = match bytes.get(end..).and_then(<[u8]>::first_chunk::<8>) {
+            Some(chunk) => lowercase_prefix(u64::from_le_bytes(*chunk)),
+            None => bytes[end..]
+                .iter()
+                .take_while(|b| b.is_ascii_lowercase())
+                .count(),
+        };
+        end += run;
+        if run == 8 {
+            continue;
+        }
+        match bytes.get(end..end + 2) {
+            Some(&[0xC3, second]) if is_latin1_lower(second) => {
                 end += 2;
                 plain = false;
             }
             _ => break,
         }
     }
-    if end == at {
-        return None;
-    }
+    (end > at && ends_word(text, end)).then_some((end, plain))
+}
+
+/// How many of the eight bytes of `chunk`, first byte lowest, are ASCII lowercase letters before
+/// the first that is not: one step for most words, without a branch per byte.
+fn lowercase_prefix(chunk: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let low = chunk & !HIGH;
+    let from_a = low + ONES * u64::from(0x80 - b'a');
+    let past_z = low + ONES * u64::from(0x80 - b'z' - 1);
+    let lower = from_a & !past_z & !chunk & HIGH;
+    (!lower & HIGH).trailing_zeros() as usize / 8
+}
+
+/// Whether a word ending at byte `end` cannot go on (see `word_at`): the text ends, or a sign
+/// follows that joins nothing. Letters, digits, hyphens, apostrophes and dots are left to
+/// `word_at`, as is anything not ASCII but a no-break space or a French quotation mark.
+fn ends_word(text: &str, end: usize) -> bool {
+    let bytes = text.as_bytes();
     match bytes.get(end) {
-        None => Some((end, plain)),
-        Some(&next) if next.is_ascii_alphanumeric() || !next.is_ascii() => None,
-        Some(b'-' | b'\'' | b'.') => None,
-        Some(_) => Some((end, plain)),
+        None => true,
+        Some(&next) if next.is_ascii_alphanumeric() => false,
+        Some(b'-' | b'\'') => false,
+        Some(b'.') => !bytes
+            .get(end + 1)
+            .is_some_and(|&b| b.is_ascii_lowercase() || !b.is_ascii()),
+        Some(&next) if next.is_ascii() => true,
+        Some(0xC2) => matches!(bytes.get(end + 1), Some(0xA0 | 0xAB | 0xBB)),
+        Some(_) => false,
     }
 }
 
@@ -189,7 +235,7 @@ fn next_starts_sentence(text: &str, before: &[Token], token: &Token, was_start: 
 
 /// Whether the full stop `stop` closes an abbreviation (`M.`, `Dr.`) or an initial (`W.`).
 fn ends_abbreviation(text: &str, before: &[Token], stop: &Token) -> bool {
-    if text[stop.start..stop.end] != *"." {
+    if stop.text(text) != "." {
         return false;
     }
     let Some(previous) = before.last() else {
@@ -259,24 +305,19 @@ fn word_at(text: &str, start: usize) -> Token {
         }
         if matches!(c, '\'' | '’' | 'ʼ') && is_elision(&text[start..end], next) {
             return Token {
-                start,
-                end: end + width,
                 shape: Shape::Elision,
-                sentence_start: false,
-                plain: false,
+                ..Token::at(start, end + width)
             };
         }
         end += width;
     }
     let word = &text[start..end];
     Token {
-        start,
-        end,
         shape: word_shape(word),
-        sentence_start: false,
         plain: word
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
+        ..Token::at(start, end)
     }
 }
 
@@ -349,6 +390,54 @@ mod tests {
                 "N'Djamena",
                 "O'Brien",
                 "Chinanews.com"
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_leading_lowercase_bytes_eight_at_a_time() {
+        let cases = [
+            ("abcdefgh", 8),
+            ("abc defg", 3),
+            ("Abcdefgh", 0),
+            ("zzzz{aaa", 4),
+            ("aaaa`aaa", 4),
+            ("été.....", 0),
+            ("ab\u{e9}.....", 2),
+        ];
+        for (text, expected) in cases {
+            let chunk = text.as_bytes().first_chunk::<8>().expect("eight bytes");
+            assert_eq!(
+                lowercase_prefix(u64::from_le_bytes(*chunk)),
+                expected,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn lowercase_words_end_where_the_slow_path_would_end_them() {
+        let text = "fin. site.fr mot-clé l’armée aujourd’hui été»\u{a0}: «\u{a0}mot x² bref… ok";
+        let texts: Vec<&str> = words(text).iter().map(|w| w.0).collect();
+        assert_eq!(
+            texts,
+            [
+                "fin",
+                ".",
+                "site.fr",
+                "mot-clé",
+                "l’",
+                "armée",
+                "aujourd’hui",
+                "été",
+                "»",
+                ":",
+                "«",
+                "mot",
+                "x²",
+                "bref",
+                "…",
+                "ok"
             ]
         );
     }
