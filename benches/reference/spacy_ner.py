@@ -8,11 +8,13 @@ predictions with the dev set's rule (tests/data/README.md): typed micro
 precision / recall / F1 over (article, kind, normalised name) triples.
 
 Also measures throughput of nlp.pipe over the dev set, after one warm-up pass
-(model load excluded): mean over --repeat timed passes (default 5).
+(model load excluded): mean over --repeat timed passes (default 5). With
+--ner-only, only the entity recogniser runs (it does not listen to the shared
+tok2vec), which is what depeche's extraction replaces.
 
 Usage (from the repo root, see benches/reference/README.md):
     /tmp/spacyvenv/bin/python benches/reference/spacy_ner.py [--json] \
-        [--corpus ../shared/corpus] [--dev tests/data/ner_dev.jsonl]
+        [--corpus ../shared/corpus] [--dev tests/data/ner_dev.jsonl] [--ner-only]
 """
 
 import argparse
@@ -102,6 +104,10 @@ def main():
                     help="directory holding orangesum/ and wikinews/ "
                          "(default: ../shared/corpus relative to the repo root)")
     ap.add_argument("--model", default="fr_core_news_md", help="spaCy pipeline name")
+    ap.add_argument("--ner-only", action="store_true",
+                    help="run the entity recogniser alone, not the whole model; it has its "
+                         "own tok2vec, so it finds nearly the same entities (sentence bounds "
+                         "from the parser are gone) and the throughput is its own")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     ap.add_argument("--repeat", type=int, default=5,
                     help="timed passes of nlp.pipe after the warm-up pass; throughput is "
@@ -134,6 +140,9 @@ def main():
                  f"in a venv (see benches/reference/README.md)")
     try:
         nlp = spacy.load(args.model)
+        if args.ner_only:
+            others = [name for name in nlp.pipe_names if name != "ner"]
+            nlp = spacy.load(args.model, exclude=others)
     except OSError as e:
         sys.exit(f"error: cannot load spaCy model {args.model!r} ({e}); "
                  f"pip install -r benches/reference/requirements.txt")
