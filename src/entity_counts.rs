@@ -42,6 +42,7 @@ pub struct EntityCount {
 impl Engine {
     /// The most frequent entities of each asked kind, most frequent first (ties by name).
     pub fn top_entities(&self, options: &EntityOptions) -> Result<Vec<EntityCount>> {
+        self.need_entities()?;
         let search = SearchOptions {
             query: options.query.clone(),
             ..SearchOptions::default()

@@ -33,6 +33,11 @@ pub enum Error {
     #[error("--strict: {count} file(s) or line(s) skipped; everything else is indexed")]
     Skipped { count: usize },
     /// Tantivy failed while searching.
+    #[error(
+        "index {path}: built without entities; `depeche index CORPUS --index {path} --entities` extracts them"
+    )]
+    NoEntities { path: PathBuf },
+
     #[error("search {query:?}: {cause}")]
     Search {
         query: String,

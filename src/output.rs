@@ -121,6 +121,7 @@ struct JsonSummary<'a> {
     bytes: u64,
     elapsed_s: f64,
     mb_per_s: f64,
+    entities: bool,
 }
 
 #[derive(Serialize)]
@@ -149,6 +150,7 @@ pub fn index_summary(out: &mut impl Write, summary: &IndexSummary, json: bool) -
             bytes: summary.bytes,
             elapsed_s: summary.elapsed.as_secs_f64(),
             mb_per_s: summary.megabytes_per_second(),
+            entities: summary.entities,
         };
         serde_json::to_writer(&mut *out, &json)?;
         return writeln!(out);
@@ -172,7 +174,12 @@ pub fn index_summary(out: &mut impl Write, summary: &IndexSummary, json: bool) -
         summary.unchanged,
         summary.not_articles
     )?;
-    writeln!(out, "skipped: {}", summary.skipped.len())
+    writeln!(out, "skipped: {}", summary.skipped.len())?;
+    let entities = match summary.entities {
+        true => "extracted",
+        false => "not extracted (--entities extracts them)",
+    };
+    writeln!(out, "entities: {entities}")
 }
 
 /// How many skipped files or lines `depeche index` lists without `--verbose`.

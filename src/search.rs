@@ -6,12 +6,12 @@ use crate::error::{Error, Result};
 use crate::query::{Rewritten, rewrite};
 use crate::schema::{Fields, to_tantivy_date};
 use crate::snippet::{Snippet, SnippetMaker};
-use crate::store::{self, OpenIndex};
+use crate::store::{self, BuildSettings, OpenIndex};
 use chrono::NaiveDate;
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::ops::Bound;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
@@ -133,8 +133,9 @@ fn weighted_fields(fields: &Fields, with_entities: bool) -> Vec<(Field, f32)> {
     weighted
 }
 
-/// Whether any segment of the index holds entity terms.
-fn has_entities(searcher: &Searcher, fields: &Fields) -> bool {
+/// Whether any segment of the index holds entity terms (for an index built before depeche
+/// recorded whether it extracts them).
+fn holds_entities(searcher: &Searcher, fields: &Fields) -> bool {
     searcher.segment_readers().iter().any(|segment| {
         [fields.per, fields.loc, fields.org].iter().any(|field| {
             segment
@@ -160,6 +161,10 @@ pub struct Engine {
     defaults: Vec<(Field, f32)>,
     /// The French analyzer, to tell stop words in queries.
     analyzer: TextAnalyzer,
+    /// Where the index is.
+    path: PathBuf,
+    /// Whether its articles' entities were extracted.
+    has_entities: bool,
 }
 
 impl Engine {
@@ -167,10 +172,11 @@ impl Engine {
     pub fn open(path: &Path) -> Result<Engine> {
         let opened = store::open(path)?;
         let reader = opened.index.reader().map_err(|e| Error::index(path, e))?;
-        let defaults = weighted_fields(
-            &opened.fields,
-            has_entities(&reader.searcher(), &opened.fields),
-        );
+        let has_entities = match BuildSettings::recorded(&opened.index, path)? {
+            Some(settings) => settings.entities,
+            None => holds_entities(&reader.searcher(), &opened.fields),
+        };
+        let defaults = weighted_fields(&opened.fields, has_entities);
         let analyzer = opened
             .index
             .tokenizer_for_field(opened.fields.body)
@@ -180,7 +186,19 @@ impl Engine {
             reader,
             defaults,
             analyzer,
+            path: path.to_path_buf(),
+            has_entities,
         })
+    }
+
+    /// Fails when the index was built without entities, which a count or filter by entity needs.
+    pub(crate) fn need_entities(&self) -> Result<()> {
+        match self.has_entities {
+            true => Ok(()),
+            false => Err(Error::NoEntities {
+                path: self.path.clone(),
+            }),
+        }
     }
 
     /// The index's fields.
@@ -270,6 +288,9 @@ impl Engine {
         let mut clauses = vec![(Occur::Must, query)];
         if options.from.is_some() || options.to.is_some() {
             clauses.push((Occur::Must, self.date_range(options.from, options.to)));
+        }
+        if !options.entities.is_empty() {
+            self.need_entities()?;
         }
         for name in &options.entities {
             clauses.push((Occur::Must, self.entity_filter(name)?));

@@ -3,6 +3,7 @@
 use crate::analysis;
 use crate::error::{Error, Result};
 use crate::schema::Fields;
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexSettings};
@@ -67,6 +68,30 @@ pub fn open_or_create(path: &Path, fresh: bool) -> Result<OpenIndex> {
     };
     let index = Index::create(directory, schema, settings).map_err(|e| Error::index(path, e))?;
     ready(index, path)
+}
+
+/// How an index was built, remembered in the payload of each of its commits so that a later run
+/// goes on the same way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuildSettings {
+    /// Whether the articles' people, places and organisations were extracted.
+    pub entities: bool,
+}
+
+impl BuildSettings {
+    /// The settings recorded by the last commit of the index at `path`; none for a new index or
+    /// one committed by an older depeche.
+    pub fn recorded(index: &Index, path: &Path) -> Result<Option<BuildSettings>> {
+        let metas = index.load_metas().map_err(|e| Error::index(path, e))?;
+        Ok(metas
+            .payload
+            .and_then(|payload| serde_json::from_str(&payload).ok()))
+    }
+
+    /// The settings as a commit payload.
+    pub fn payload(&self) -> String {
+        serde_json::json!({ "entities": self.entities }).to_string()
+    }
 }
 
 /// How many articles the index at `path` holds, as committed.

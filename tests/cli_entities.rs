@@ -134,3 +134,54 @@ fn extract_reports_the_seed_entities() {
         assert!(organisations.contains(&org), "{org} in {organisations:?}");
     }
 }
+
+/// The last two lines of an indexing run's text summary: the file counts (after the
+/// "files: 48 seen, " prefix) and whether entities are extracted.
+fn index_outcome(index: &str, flags: &[&str]) -> (String, String) {
+    let mut args = vec!["index", "corpus", "--index", index];
+    args.extend_from_slice(flags);
+    let run = run(&args);
+    assert_eq!(run.code, 0, "{run:#?}");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let files = lines[1].trim_start_matches("files: 48 seen, ").to_string();
+    (files, lines[3].to_string())
+}
+
+#[test]
+fn the_index_remembers_extraction_and_switching_it_rereads_every_file() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let index = dir.path().join("index");
+    let index = index.to_str().unwrap();
+    let not_extracted = "entities: not extracted (--entities extracts them)";
+    let missing = format!(
+        "depeche: index {index}: built without entities; `depeche index CORPUS --index {index} --entities` extracts them"
+    );
+    let all_read = "47 added, 0 updated, 0 removed, 0 unchanged, 1 not articles";
+    let none_read = "0 added, 0 updated, 0 removed, 47 unchanged, 1 not articles";
+
+    assert_eq!(
+        index_outcome(index, &[]),
+        (all_read.into(), not_extracted.into())
+    );
+    let counts = run(&["entities", "--index", index]);
+    assert_eq!(counts.error_line(), missing);
+
+    let extracted = "entities: extracted".to_string();
+    assert_eq!(
+        index_outcome(index, &["--entities"]),
+        (all_read.into(), extracted.clone())
+    );
+    assert_eq!(
+        index_outcome(index, &[]),
+        (none_read.into(), extracted.clone())
+    );
+    let counts = run(&["entities", "--index", index, "--kind", "loc", "--top", "1"]);
+    assert_eq!(counts.stdout, "loc\t10\tFrance\n");
+
+    assert_eq!(
+        index_outcome(index, &["--no-entities"]),
+        (all_read.into(), not_extracted.into())
+    );
+    let filtered = run(&["search", "France", "--index", index, "--entity", "Paris"]);
+    assert_eq!(filtered.error_line(), missing);
+}

@@ -57,7 +57,7 @@ fn text_summary_names_the_counts() {
     let run = run(&["index", "corpus", "--index", index.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{run:#?}");
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    assert_eq!(lines.len(), 4, "{}", run.stdout);
     assert!(
         lines[0].starts_with("indexed 50 articles from 47 files in "),
         "{}",
@@ -73,6 +73,10 @@ fn text_summary_names_the_counts() {
         "files: 48 seen, 47 added, 0 updated, 0 removed, 0 unchanged, 1 not articles"
     );
     assert_eq!(lines[2], "skipped: 0");
+    assert_eq!(
+        lines[3],
+        "entities: not extracted (--entities extracts them)"
+    );
     // No progress bar when stderr is not a terminal.
     assert_eq!(run.stderr, "");
     // The index folder was created; nothing was written into the repo.
@@ -268,12 +272,14 @@ fn unreadable_parts_are_skipped_and_listed() {
     assert_eq!(run.code, 0, "{run:#?}");
     // The re-run reads only what is not indexed as it is: the unchanged JSON Lines file is not
     // read again, the empty file is. The count is on stdout, the skip and its reason on stderr.
+    // Entities are still extracted, as in the first run (built with --entities).
     let lines: Vec<&str> = run.stdout.lines().skip(1).collect();
     assert_eq!(
         lines,
         [
             "files: 3 seen, 0 added, 0 updated, 0 removed, 1 unchanged, 1 not articles",
             "skipped: 1",
+            "entities: extracted",
         ]
     );
     assert_eq!(run.stderr, "depeche: skipped c/vide.txt: empty file\n");

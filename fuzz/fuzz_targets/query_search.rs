@@ -73,7 +73,7 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
         index: dir.path().join("index"),
         threads: 1,
         memory_mb: 50,
-        entities: true,
+        entities: Some(true),
         ..IndexOptions::default()
     };
     let summary = build_index(&options, &NoProgress).expect("the sample corpus indexes");
