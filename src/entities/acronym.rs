@@ -16,14 +16,12 @@ pub fn is_acronym_of(short: &Mention, long: &Mention) -> bool {
     if !looks_short || short.word_count() != 1 || long.word_count() < 2 {
         return false;
     }
-    let letters = &short.key;
-    let initials = |skip: bool| -> String {
+    let initials = |skip: bool| {
         long.words()
-            .filter(|word| !skip || !SKIPPED.contains(word))
+            .filter(move |word| !skip || !SKIPPED.contains(word))
             .filter_map(|word| word.chars().next())
-            .collect()
     };
-    *letters == initials(true) || *letters == initials(false)
+    short.key.chars().eq(initials(true)) || short.key.chars().eq(initials(false))
 }
 
 /// Whether a character may be part of an acronym: a capital or a digit.

@@ -185,15 +185,19 @@ fn is_pair(pairs: &[(String, String)], first: &Mention, second: &Mention) -> boo
 
 /// One canonical name per entity, in the first form written, sorted by key.
 fn entities(names: &[Mention], aliases: &FxHashMap<String, String>) -> Entities {
+    let mut first_of: FxHashMap<&str, &Mention> = FxHashMap::default();
+    for name in names {
+        first_of.entry(name.key.as_str()).or_insert(name);
+    }
     let mut seen: FxHashSet<&str> = FxHashSet::default();
-    let mut named: Vec<(&str, Kind, &str)> = Vec::new();
+    let mut named: Vec<(&str, Kind, &str)> = Vec::with_capacity(names.len());
     for name in names {
         let root = aliases
             .get(&name.key)
             .map_or(name.key.as_str(), String::as_str);
         let Some(kind) = name.kind else { continue };
         if seen.insert(root) {
-            let first = names.iter().find(|m| m.key == root).unwrap_or(name);
+            let first = first_of.get(root).copied().unwrap_or(name);
             named.push((root, kind, first.form.as_str()));
         }
     }
