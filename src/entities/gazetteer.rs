@@ -2,7 +2,7 @@
 //! whose name key is listed. Aliases of one entity (`UE`, `Union européenne`) share a group.
 
 use super::doc::Doc;
-use super::lexicon::data_lines;
+use super::lexicon::{List, data_lines};
 use super::name_key::name_key;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -110,6 +110,11 @@ impl Gazetteer {
         }
     }
 
+    /// Every key it knows: each name's, and the start of each name of several words.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.nodes.keys().map(String::as_str)
+    }
+
     /// The entry of a name key.
     pub fn get(&self, key: &str) -> Option<Entry> {
         self.nodes.get(key).and_then(|node| node.entry)
@@ -119,7 +124,7 @@ impl Gazetteer {
     /// its end (one past its last token) and entry. The first word is looked up without
     /// building a key, which settles most words.
     pub fn longest_match(&self, doc: &Doc, start: usize) -> Option<(usize, Entry)> {
-        if doc.tokens.get(start)?.is_punct() {
+        if doc.tokens.get(start)?.is_punct() || !doc.is(start, List::Gazetteer) {
             return None;
         }
         let first = doc.key(start);

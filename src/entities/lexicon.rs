@@ -2,6 +2,7 @@
 //! once from `data/` into one map from name key to the lists the word is on, so that one lookup
 //! answers every question about a word.
 
+use super::gazetteer::GAZETTEER;
 use super::name_key::name_key;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
@@ -47,6 +48,9 @@ pub enum List {
     EventKeyword,
     /// Common English words: a run of capitalised words holding one names no person.
     EnglishWord,
+    /// Keys the gazetteer knows, alone or as the start of a longer name: a word off this list
+    /// starts no gazetteer name, which saves looking it up there.
+    Gazetteer,
 }
 
 /// The lists a word is on.
@@ -151,6 +155,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         ("event", List::EventKeyword),
     ];
     lexicon.add_tagged(include_str!("data/english_keywords.txt"), &keywords);
+    lexicon.add_words(GAZETTEER.keys(), List::Gazetteer);
     for word in data_lines(include_str!("data/demonyms.txt")).flat_map(str::split_whitespace) {
         lexicon.add_words(
             demonym_forms(&name_key(word)).iter().map(String::as_str),

@@ -86,9 +86,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             at += 1;
             continue;
         }
-        if let Some((end, plain)) = lowercase_word(text, at) {
+        if let Some((end, shape, plain)) = simple_word(text, at) {
             tokens.push(Token {
-                shape: Shape::Lower,
+                shape,
                 sentence_start,
                 plain,
                 ..Token::at(at, end)
@@ -139,6 +139,17 @@ impl Token {
             sentence_start: false,
             plain: false,
         }
+    }
+}
+
+/// The end, shape and plainness of the lowercase word (`de`, `été`) or ASCII-capitalised word
+/// (`Paris`, `Québec`) at byte `at`, when it is one: the fast path for most tokens.
+fn simple_word(text: &str, at: usize) -> Option<(usize, Shape, bool)> {
+    match text.as_bytes().get(at)? {
+        b'A'..=b'Z' => {
+            lowercase_word(text, at + 1).map(|(end, _)| (end, Shape::Capitalised, false))
+        }
+        _ => lowercase_word(text, at).map(|(end, plain)| (end, Shape::Lower, plain)),
     }
 }
 
