@@ -3,6 +3,10 @@
 //! there).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+/// The allocator the `depeche` binary uses, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use depeche::parse::{Format, Source, parse_bytes};
 use std::path::{Path, PathBuf};
 use tantivy::tokenizer::TokenStream;
