@@ -88,9 +88,10 @@ impl BuildSettings {
             .and_then(|payload| serde_json::from_str(&payload).ok()))
     }
 
-    /// The settings as a commit payload.
+    /// The settings as a commit payload (JSON; empty, read back as none, if it could not be
+    /// written).
     pub fn payload(&self) -> String {
-        serde_json::json!({ "entities": self.entities }).to_string()
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
 

@@ -121,8 +121,8 @@ impl Gazetteer {
     }
 
     /// The longest listed name starting at token `start` of `doc`, stopping at punctuation:
-    /// its end (one past its last token) and entry. The first word is looked up without
-    /// building a key, which settles most words.
+    /// its end (one past its last token) and entry. The first word's lexicon tags (looked up
+    /// once per token) settle most words without a look-up here.
     pub fn longest_match(&self, doc: &Doc, start: usize) -> Option<(usize, Entry)> {
         if doc.tokens.get(start)?.is_punct() || !doc.is(start, List::Gazetteer) {
             return None;
