@@ -43,7 +43,8 @@ impl Outcome {
     }
 }
 
-/// The mention of tokens `start..end`, written as in the text.
+/// The mention of tokens `start..end`, written as in the text. A single word's key is its
+/// token's, already folded.
 pub fn mention(
     doc: &Doc,
     start: usize,
@@ -51,7 +52,18 @@ pub fn mention(
     kind: Option<Kind>,
     evidence: Evidence,
 ) -> Mention {
-    named(doc.form(start, end), start, end, kind, evidence)
+    let form = doc.form(start, end);
+    match end - start {
+        1 => Mention {
+            key: doc.key(start).into_owned(),
+            form,
+            kind,
+            evidence,
+            start,
+            end,
+        },
+        _ => named(form, start, end, kind, evidence),
+    }
 }
 
 /// The mention of tokens `start..end` under the name `form`.
