@@ -261,9 +261,9 @@ fn is_not_a_name(doc: &Doc, at: usize) -> bool {
 
 /// Two listed places joined by a hyphen (`Paris-Lyon`): each a place.
 fn place_pair(doc: &Doc, at: usize) -> Option<Outcome> {
-    let word = doc.word(at);
-    let parts: Vec<&str> = word.split('-').collect();
-    let all_places = parts.len() == 2
+    let (first, second) = doc.word(at).split_once('-')?;
+    let parts = [first, second];
+    let all_places = !second.contains('-')
         && parts.iter().all(|part| {
             let entry = GAZETTEER.get(&super::name_key(part));
             entry.is_some_and(|e| e.class == Class::Geo)
