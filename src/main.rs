@@ -42,6 +42,11 @@ fn run(command: Command) -> Result<bool> {
             let options = flags.into_options()?;
             let engine = depeche::Engine::open(&index)?;
             let results = engine.search(&options)?;
+            if results.hits.is_empty()
+                && let Some(missing) = engine.missing_entities(&options)
+            {
+                eprintln!("depeche: note: {missing}");
+            }
             if json {
                 output::search_json(&mut out, &results)?;
             } else {

@@ -191,6 +191,21 @@ impl Engine {
         })
     }
 
+    /// The error a query naming people, places or organisations (`per:`, `loc:`, `org:`)
+    /// deserves on an index built without entities, where such terms find nothing; none when the
+    /// index has them or the query names none.
+    pub fn missing_entities(&self, options: &SearchOptions) -> Option<Error> {
+        let missing = self.need_entities().err()?;
+        let query = self
+            .parse(options, &self.rewrite(&options.query), true)
+            .ok()?;
+        let fields = &self.opened.fields;
+        let entity_fields = [fields.per, fields.loc, fields.org];
+        let mut names_entities = false;
+        query.query_terms(&mut |term, _| names_entities |= entity_fields.contains(&term.field()));
+        names_entities.then_some(missing)
+    }
+
     /// Fails when the index was built without entities, which a count or filter by entity needs.
     pub(crate) fn need_entities(&self) -> Result<()> {
         match self.has_entities {

@@ -184,4 +184,9 @@ fn the_index_remembers_extraction_and_switching_it_rereads_every_file() {
     );
     let filtered = run(&["search", "France", "--index", index, "--entity", "Paris"]);
     assert_eq!(filtered.error_line(), missing);
+    // A per:, loc: or org: query finds nothing there, and says why.
+    let named = run(&["search", "per:\"Ri Song-chol\"", "--index", index]);
+    assert_eq!(named.code, 1, "{named:#?}");
+    let note = missing.replacen("depeche: ", "depeche: note: ", 1);
+    assert_eq!(named.stderr, format!("{note}\n"));
 }
