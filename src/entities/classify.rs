@@ -53,16 +53,17 @@ pub fn mention(
     evidence: Evidence,
 ) -> Mention {
     let form = doc.form(start, end);
-    match end - start {
-        1 => Mention {
-            key: doc.key(start).into_owned(),
-            form,
-            kind,
-            evidence,
-            start,
-            end,
-        },
-        _ => named(form, start, end, kind, evidence),
+    let key = match end - start {
+        1 => doc.key(start).into_owned(),
+        _ => super::name_key(&form),
+    };
+    Mention {
+        form,
+        key,
+        kind,
+        evidence,
+        start,
+        end,
     }
 }
 
