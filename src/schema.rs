@@ -186,6 +186,11 @@ impl Fields {
         }
     }
 
+    /// The fields holding people, places and organisations.
+    pub fn entity_fields(&self) -> [Field; 3] {
+        [self.per, self.loc, self.org]
+    }
+
     /// The field holding entities of `kind`.
     pub fn entity_field(&self, kind: EntityKind) -> Field {
         match kind {

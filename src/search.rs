@@ -137,7 +137,7 @@ fn weighted_fields(fields: &Fields, with_entities: bool) -> Vec<(Field, f32)> {
 /// recorded whether it extracts them).
 fn holds_entities(searcher: &Searcher, fields: &Fields) -> bool {
     searcher.segment_readers().iter().any(|segment| {
-        [fields.per, fields.loc, fields.org].iter().any(|field| {
+        fields.entity_fields().iter().any(|field| {
             segment
                 .inverted_index(*field)
                 .is_ok_and(|inverted| inverted.terms().num_terms() > 0)
@@ -199,8 +199,7 @@ impl Engine {
         let query = self
             .parse(options, &self.rewrite(&options.query), true)
             .ok()?;
-        let fields = &self.opened.fields;
-        let entity_fields = [fields.per, fields.loc, fields.org];
+        let entity_fields = self.opened.fields.entity_fields();
         let mut names_entities = false;
         query.query_terms(&mut |term, _| names_entities |= entity_fields.contains(&term.field()));
         names_entities.then_some(missing)
@@ -368,8 +367,7 @@ impl Engine {
     /// it filters without changing scores.
     fn entity_filter(&self, name: &str) -> Result<Box<dyn Query>> {
         let fields = self.fields();
-        let parser =
-            QueryParser::for_index(&self.opened.index, vec![fields.per, fields.loc, fields.org]);
+        let parser = QueryParser::for_index(&self.opened.index, fields.entity_fields().to_vec());
         let phrase = format!("\"{}\"", name.replace('"', " "));
         let query = parser.parse_query(&phrase).map_err(|e| Error::Query {
             query: name.to_string(),
