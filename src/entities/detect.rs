@@ -12,14 +12,18 @@ use super::mention::{Evidence, Mention};
 use super::span::run_end;
 use super::token::Shape;
 
-/// Every mention of the article, in text order.
+/// Every mention of the article, in text order: what starts at each token a name may start at,
+/// past the names already read.
 pub fn detect(doc: &Doc) -> Vec<Mention> {
     let mut mentions = Vec::new();
-    let mut at = 0;
-    while at < doc.tokens.len() {
+    let mut next = 0;
+    for at in doc.name_starts() {
+        if at < next {
+            continue;
+        }
         let outcome = read_at(doc, at);
         mentions.extend(outcome.mentions);
-        at = outcome.next.max(at + 1);
+        next = outcome.next.max(at + 1);
     }
     mentions
 }

@@ -19,10 +19,18 @@ pub struct Doc<'a> {
     folded_at: Vec<(u32, u32)>,
     /// The word lists each token is on, looked up when first asked for (`UNKNOWN` until then).
     tags: Vec<Cell<u32>>,
+    /// The tokens a name may start at, in order: capitals, capitalised elisions and lowercase
+    /// head words (`ministère`). A name starts at no other token.
+    starts: Vec<u32>,
 }
 
 /// A token's tags not looked up yet: a bit no list uses.
 const UNKNOWN: u32 = 1 << 31;
+
+thread_local! {
+    /// Where the key of a word looked up once is folded.
+    static KEY_BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
 
 impl<'a> Doc<'a> {
     /// Tokenises `text`.
@@ -30,7 +38,11 @@ impl<'a> Doc<'a> {
         let tokens = tokenize(text);
         let mut folded = String::with_capacity(text.len() / 8);
         let mut folded_at = vec![(0, 0); tokens.len()];
-        for (token, slot) in tokens.iter().zip(&mut folded_at) {
+        let mut starts = Vec::with_capacity(tokens.len() / 4);
+        for (at, (token, slot)) in tokens.iter().zip(&mut folded_at).enumerate() {
+            if may_start_a_name(token, text) {
+                starts.push(at as u32);
+            }
             if is_folded(token, text) {
                 let start = folded.len();
                 append_key(&mut folded, token.text(text));
@@ -46,7 +58,13 @@ impl<'a> Doc<'a> {
             folded,
             folded_at,
             tags,
+            starts,
         }
+    }
+
+    /// The tokens a name may start at, in order; a name starts at no other.
+    pub fn name_starts(&self) -> impl Iterator<Item = usize> + '_ {
+        self.starts.iter().map(|&at| at as usize)
     }
 
     /// The text of token `at`, empty past the end.
@@ -75,10 +93,25 @@ impl<'a> Doc<'a> {
         };
         let mut tags = cell.get();
         if tags == UNKNOWN {
-            tags = LEXICON.tags(&self.key(at)).bits();
+            tags = self.look_up(at).bits();
             cell.set(tags);
         }
         Tags::from_bits(tags).has(list)
+    }
+
+    /// The lists token `at` is on, looked up by its key; a key not kept (an accented lowercase
+    /// word's) is folded into a buffer reused from word to word instead of a new string.
+    fn look_up(&self, at: usize) -> Tags {
+        let kept = self.tokens.get(at).is_none_or(|t| t.plain || t.is_punct())
+            || self.folded_at[at] != (0, 0);
+        if kept {
+            return LEXICON.tags(&self.key(at));
+        }
+        KEY_BUFFER.with_borrow_mut(|key| {
+            key.clear();
+            append_key(key, self.word(at));
+            LEXICON.tags(key)
+        })
     }
 
     /// The shape of token `at`; a line break past the end.
@@ -128,11 +161,34 @@ impl<'a> Doc<'a> {
     /// The text of tokens `start..end`, whitespace runs collapsed to one space.
     pub fn form(&self, start: usize, end: usize) -> String {
         let raw = &self.text[self.tokens[start].start as usize..self.tokens[end - 1].end as usize];
-        if raw.contains(['\n', '\t', '\u{a0}']) || raw.contains("  ") {
+        if has_spacing_to_collapse(raw) {
             raw.split_whitespace().collect::<Vec<_>>().join(" ")
         } else {
             raw.to_string()
         }
+    }
+}
+
+/// Whether `raw` holds a line break, a tab, a no-break space or two spaces in a row, in one pass
+/// over its bytes.
+fn has_spacing_to_collapse(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    bytes.iter().enumerate().any(|(at, &byte)| match byte {
+        b'\n' | b'\t' => true,
+        b' ' => bytes.get(at + 1) == Some(&b' '),
+        0xC2 => bytes.get(at + 1) == Some(&0xA0),
+        _ => false,
+    })
+}
+
+/// Whether a name may start at `token`: a capital, a capitalised elision (`L'Oréal`) or a
+/// lowercase head word (`ministère`).
+fn may_start_a_name(token: &Token, text: &str) -> bool {
+    match token.shape {
+        Shape::Capitalised | Shape::Upper | Shape::Initial => true,
+        Shape::Elision => token.text(text).starts_with(char::is_uppercase),
+        Shape::Lower => LEXICON.is_lower_head(token.text(text)),
+        Shape::Number | Shape::Punct(_) => false,
     }
 }
 
