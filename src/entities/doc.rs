@@ -40,10 +40,11 @@ impl<'a> Doc<'a> {
         let mut folded_at = vec![(0, 0); tokens.len()];
         let mut starts = Vec::with_capacity(tokens.len() / 4);
         for (at, (token, slot)) in tokens.iter().zip(&mut folded_at).enumerate() {
-            if may_start_a_name(token, text) {
+            let (starts_name, folds) = roles(token, text);
+            if starts_name {
                 starts.push(at as u32);
             }
-            if is_folded(token, text) {
+            if folds {
                 let start = folded.len();
                 append_key(&mut folded, token.text(text));
                 if let (Ok(start), Ok(end)) = (u32::try_from(start), u32::try_from(folded.len())) {
@@ -181,25 +182,24 @@ fn has_spacing_to_collapse(raw: &str) -> bool {
     })
 }
 
-/// Whether a name may start at `token`: a capital, a capitalised elision (`L'Oréal`) or a
-/// lowercase head word (`ministère`).
-fn may_start_a_name(token: &Token, text: &str) -> bool {
+/// What a token is to the reader: whether a name may start at it (a capital, a capitalised
+/// elision like `L'Oréal`, a word shaped like a lowercase head such as `ministère`), and whether
+/// its key is worth folding once and keeping (a capitalised word, whose key is asked for again
+/// and again; a plain lowercase word is its own key, and other lowercase words are rarely asked
+/// for theirs).
+fn roles(token: &Token, text: &str) -> (bool, bool) {
     match token.shape {
-        Shape::Capitalised | Shape::Upper | Shape::Initial => true,
-        Shape::Elision => token.text(text).starts_with(char::is_uppercase),
-        Shape::Lower => LEXICON.is_lower_head(token.text(text)),
-        Shape::Number | Shape::Punct(_) => false,
-    }
-}
-
-/// Whether the key of `token` is worth folding once and keeping: a capitalised word, whose key
-/// is asked for again and again. A plain lowercase word is its own key; other lowercase words
-/// are rarely asked for theirs.
-fn is_folded(token: &Token, text: &str) -> bool {
-    match token.shape {
-        _ if token.plain => false,
-        Shape::Punct(_) | Shape::Lower => false,
-        Shape::Elision => !token.text(text).starts_with(char::is_lowercase),
-        _ => true,
+        Shape::Capitalised | Shape::Upper | Shape::Initial => (true, !token.plain),
+        Shape::Elision => {
+            let capital = token.text(text).starts_with(char::is_uppercase);
+            let folds = !token.plain && !token.text(text).starts_with(char::is_lowercase);
+            (capital, folds)
+        }
+        Shape::Lower => {
+            let bytes = &text.as_bytes()[token.start as usize..token.end as usize];
+            (LEXICON.may_be_lower_head(bytes), false)
+        }
+        Shape::Number => (false, !token.plain),
+        Shape::Punct(_) => (false, false),
     }
 }

@@ -101,9 +101,13 @@ impl Lexicon {
 
     /// Whether `word`, as written, is a lowercase head (`ministère`, `océan`).
     pub fn is_lower_head(&self, word: &str) -> bool {
-        let shape_fits =
-            shape_of(word).is_some_and(|(slot, length)| self.lower_head_shapes[slot] & length != 0);
-        shape_fits && self.lower_heads.contains(word)
+        self.may_be_lower_head(word.as_bytes()) && self.lower_heads.contains(word)
+    }
+
+    /// Whether the word of bytes `word` has the first two bytes and the length of a lowercase
+    /// head: false for nearly every word that is none, without hashing.
+    pub fn may_be_lower_head(&self, word: &[u8]) -> bool {
+        shape_of(word).is_some_and(|(slot, length)| self.lower_head_shapes[slot] & length != 0)
     }
 }
 
@@ -111,8 +115,7 @@ impl Lexicon {
 const SHAPE_SLOTS: usize = 4096;
 
 /// The slot of a word's first two bytes and its byte length as a bit; none past 31 bytes.
-fn shape_of(word: &str) -> Option<(usize, u32)> {
-    let bytes = word.as_bytes();
+fn shape_of(bytes: &[u8]) -> Option<(usize, u32)> {
     let length = 1u32
         .checked_shl(u32::try_from(bytes.len()).ok()?)
         .filter(|&bit| bit > 1)?;
@@ -179,7 +182,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 impl Lexicon {
     /// Adds a lowercase head as written.
     fn add_lower_head(&mut self, head: &str) {
-        if let Some((slot, length)) = shape_of(head) {
+        if let Some((slot, length)) = shape_of(head.as_bytes()) {
             self.lower_head_shapes[slot] |= length;
             self.lower_heads.insert(head.to_string());
         }

@@ -132,16 +132,21 @@ fn may_fold_into(short: &Mention, long: &Mention) -> bool {
     }
 }
 
-/// Whether the words of `short` appear in a row among the words of `long`.
+/// Whether the words of `short` appear in a row among the words of `long`: tried at the start
+/// of each word of `long`.
 fn contains_words(long: &str, short: &str) -> bool {
-    long.match_indices(short).any(|(at, _)| {
-        let before = at == 0 || long.as_bytes()[at - 1] == b' ';
-        let after = long
-            .as_bytes()
-            .get(at + short.len())
-            .is_none_or(|&b| b == b' ');
-        before && after
-    })
+    let (long, short) = (long.as_bytes(), short.as_bytes());
+    let mut at = 0;
+    loop {
+        let rest = &long[at..];
+        if rest.starts_with(short) && rest.get(short.len()).is_none_or(|&b| b == b' ') {
+            return true;
+        }
+        match rest.iter().position(|&b| b == b' ') {
+            Some(space) => at += space + 1,
+            None => return false,
+        }
+    }
 }
 
 /// For each key, the key of the first-written name of the same entity: gazetteer aliases
