@@ -5,12 +5,12 @@ use super::gazetteer::Class;
 use super::mention::{Evidence, Kind, Mention};
 
 /// Renames every short mention of a person written in full elsewhere in the article to the
-/// full name.
-pub fn merge_people(mentions: &mut [Mention]) {
+/// full name, unless that would compare more than `max_pairs` pairs of mentions.
+pub fn merge_people(mentions: &mut [Mention], max_pairs: usize) {
     let people: Vec<usize> = (0..mentions.len())
         .filter(|&at| mentions[at].kind == Some(Kind::Per) && mentions[at].word_count() >= 2)
         .collect();
-    if people.is_empty() {
+    if people.is_empty() || people.len().saturating_mul(mentions.len()) > max_pairs {
         return;
     }
     for at in 0..mentions.len() {
@@ -78,6 +78,29 @@ mod tests {
     }
 
     #[test]
+    fn names_nobody_in_full_past_the_pairs_it_may_compare() {
+        let forms = ["Étienne Guyot", "Guyot", "Marine Le Pen", "Le Pen"];
+        for (max_pairs, expected) in [
+            (
+                12,
+                [
+                    "Étienne Guyot",
+                    "Étienne Guyot",
+                    "Marine Le Pen",
+                    "Marine Le Pen",
+                ],
+            ),
+            (11, forms),
+        ] {
+            let mut mentions: Vec<Mention> =
+                forms.iter().map(|f| mention(f, Some(Kind::Per))).collect();
+            merge_people(&mut mentions, max_pairs);
+            let merged: Vec<&str> = mentions.iter().map(|m| m.form.as_str()).collect();
+            assert_eq!(merged, expected, "max_pairs {max_pairs}");
+        }
+    }
+
+    #[test]
     fn names_short_mentions_in_full() {
         let mut mentions = vec![
             mention("Étienne Guyot", Some(Kind::Per)),
@@ -87,7 +110,7 @@ mod tests {
             mention("Le Pen", Some(Kind::Per)),
             mention("Dupont", None),
         ];
-        merge_people(&mut mentions);
+        merge_people(&mut mentions, usize::MAX);
         let forms: Vec<&str> = mentions.iter().map(|m| m.form.as_str()).collect();
         assert_eq!(
             forms,

@@ -9,15 +9,26 @@ use super::people::merge_people;
 use crate::article::Entities;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+/// The most pairs of names an article's names are compared in (merging people, folding short
+/// forms, finding aliases): past it, a text is a list of names rather than an article (tens of
+/// thousands of them), and its names are kept as written instead of costing minutes.
+const MAX_PAIRS: usize = 4_000_000;
+
 /// The entities of an article from its mentions in text order.
 pub fn resolve(doc: &Doc, mut mentions: Vec<Mention>) -> Entities {
-    merge_people(&mut mentions);
+    merge_people(&mut mentions, MAX_PAIRS);
     decide_unknown_kinds(doc, &mut mentions);
     mentions.retain(|m| m.kind.is_some());
     let parenthesised = parenthesised_pairs(doc, &mentions);
     let mut names = distinct(mentions);
-    fold_short_forms(&mut names);
-    let aliases = alias_roots(&names, &parenthesised);
+    let related = names.len().saturating_mul(names.len()) <= MAX_PAIRS;
+    if related {
+        fold_short_forms(&mut names);
+    }
+    let aliases = match related {
+        true => alias_roots(&names, &parenthesised),
+        false => FxHashMap::default(),
+    };
     entities(&names, &aliases)
 }
 

@@ -220,3 +220,41 @@ fn events_products_and_things_named_after_people_are_not_entities() {
         ("La taxe Tobin a été votée.", &[], &[], &[]),
     ]);
 }
+
+/// The invented name numbered `n`: `Bababababa`, `Lebababa`…
+fn invented_name(n: usize) -> String {
+    let syllables = ["ba", "le", "mi", "no", "ru", "sa", "to", "vi"];
+    let letters: String = (0..5).map(|k| syllables[(n >> (3 * k)) & 7]).collect();
+    let mut chars = letters.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// A list of `count` people, each after a role: `le directeur Bababababa Milebababa, …`.
+fn list_of_people(count: usize) -> String {
+    (0..count)
+        .map(|n| {
+            format!(
+                "le directeur {} {},",
+                invented_name(n),
+                invented_name(n + count)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_list_of_thousands_of_names_keeps_them_as_written() {
+    for (count, merged) in [(10, true), (3_000, false)] {
+        let text = format!(
+            "Front national (FN). {} M. {}.",
+            list_of_people(count),
+            invented_name(count)
+        );
+        let (per, _, org) = kinds(&text);
+        assert_eq!(per.len(), count + usize::from(!merged), "{count} people");
+        assert_eq!(org.len(), if merged { 1 } else { 2 }, "{count} people");
+    }
+}
