@@ -1,6 +1,6 @@
 //! Criterion: throughput of the French analyzer, of article parsing and of named-entity extraction,
 //! in bytes per second, on the sample corpus (and on 2,000 articles of ../shared/corpus when it is
-//! there).
+//! there, and extraction on the articles of each gold named-entity set).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -107,9 +107,38 @@ fn articles(files: &Files) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The shared-corpus articles of each gold named-entity set (`tests/data/ner_*.jsonl`), which
+/// `benches/reference/spacy_ner.py` times spaCy on: the same texts for both.
+fn gold_sets() -> Vec<(&'static str, Files)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = root.join("../shared/corpus");
+    if !shared.is_dir() {
+        return Vec::new();
+    }
+    let sets = [
+        ("gold-dev", "dev"),
+        ("gold-heldout", "heldout"),
+        ("gold-test", "test"),
+    ];
+    sets.into_iter()
+        .map(|(name, set)| {
+            let gold = root.join(format!("tests/data/ner_{set}.jsonl"));
+            let lines = std::fs::read_to_string(&gold).unwrap_or_default();
+            let files = lines
+                .lines()
+                .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+                .filter_map(|record| Some(shared.join(record.get("file")?.as_str()?)))
+                .filter_map(|path| Some((std::fs::read(&path).ok()?, path)))
+                .map(|(bytes, path)| (path, Format::Text, bytes))
+                .collect();
+            (name, files)
+        })
+        .collect()
+}
+
 fn extracting(c: &mut Criterion) {
     let mut group = c.benchmark_group("entities");
-    for (name, files) in corpora() {
+    for (name, files) in corpora().into_iter().chain(gold_sets()) {
         let articles = articles(&files);
         let bytes: usize = articles.iter().map(|(t, b)| t.len() + b.len()).sum();
         group.throughput(Throughput::Bytes(bytes as u64));
