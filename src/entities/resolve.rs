@@ -38,7 +38,7 @@ pub fn resolve(doc: &Doc, mut mentions: Vec<Mention>) -> Entities {
 /// products and titles than people: held-out F1 0.755 against 0.788.)
 fn decide_unknown_kinds(doc: &Doc, mentions: &mut [Mention]) {
     let decided: Vec<(usize, Option<Kind>)> = {
-        let mut known: FxHashMap<&str, Kind> = FxHashMap::default();
+        let mut known: FxHashMap<&str, Kind> = sized_map(mentions.len());
         for mention in mentions.iter() {
             if let Some(kind) = mention.kind {
                 known.entry(mention.key.as_str()).or_insert(kind);
@@ -88,7 +88,7 @@ fn parenthesised_pairs(doc: &Doc, mentions: &[Mention]) -> Vec<(String, String)>
 /// The first mention of each key, in text order.
 fn distinct(mentions: Vec<Mention>) -> Vec<Mention> {
     let keep: Vec<bool> = {
-        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        let mut seen: FxHashSet<&str> = sized_set(mentions.len());
         mentions
             .iter()
             .map(|m| seen.insert(m.key.as_str()))
@@ -201,11 +201,11 @@ fn is_pair(pairs: &[(String, String)], first: &Mention, second: &Mention) -> boo
 
 /// One canonical name per entity, in the first form written, sorted by key.
 fn entities(names: &[Mention], aliases: &FxHashMap<String, String>) -> Entities {
-    let mut first_of: FxHashMap<&str, &Mention> = FxHashMap::default();
+    let mut first_of: FxHashMap<&str, &Mention> = sized_map(names.len());
     for name in names {
         first_of.entry(name.key.as_str()).or_insert(name);
     }
-    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    let mut seen: FxHashSet<&str> = sized_set(names.len());
     let mut named: Vec<(&str, Kind, &str)> = Vec::with_capacity(names.len());
     for name in names {
         let root = aliases
@@ -228,6 +228,17 @@ fn entities(names: &[Mention], aliases: &FxHashMap<String, String>) -> Entities 
         list.push(form.to_string());
     }
     entities
+}
+
+/// An empty map with room for `len` keys, which a map grown from nothing would rehash for
+/// several times.
+fn sized_map<K, V>(len: usize) -> FxHashMap<K, V> {
+    FxHashMap::with_capacity_and_hasher(len, Default::default())
+}
+
+/// An empty set with room for `len` keys.
+fn sized_set<K>(len: usize) -> FxHashSet<K> {
+    FxHashSet::with_capacity_and_hasher(len, Default::default())
 }
 
 #[cfg(test)]
