@@ -75,15 +75,24 @@ impl<'a> Doc<'a> {
 
     /// The name key of token `at`, empty past the end.
     pub fn key(&self, at: usize) -> Cow<'_, str> {
+        match self.kept_key(at) {
+            Some(key) => Cow::Borrowed(key),
+            None => Cow::Owned(name_key(self.word(at))),
+        }
+    }
+
+    /// The key of token `at` when it needs no folding now: a sign's or a plain word's (itself),
+    /// a key folded once and kept, or the empty key past the end.
+    fn kept_key(&self, at: usize) -> Option<&str> {
         let Some(token) = self.tokens.get(at) else {
-            return Cow::Borrowed("");
+            return Some("");
         };
         if token.plain || token.is_punct() {
-            return Cow::Borrowed(self.word(at));
+            return Some(self.word(at));
         }
         match self.folded_at[at] {
-            (0, 0) => Cow::Owned(name_key(self.word(at))),
-            (start, end) => Cow::Borrowed(&self.folded[start as usize..end as usize]),
+            (0, 0) => None,
+            (start, end) => Some(&self.folded[start as usize..end as usize]),
         }
     }
 
@@ -103,10 +112,8 @@ impl<'a> Doc<'a> {
     /// The lists token `at` is on, looked up by its key; a key not kept (an accented lowercase
     /// word's) is folded into a buffer reused from word to word instead of a new string.
     fn look_up(&self, at: usize) -> Tags {
-        let kept = self.tokens.get(at).is_none_or(|t| t.plain || t.is_punct())
-            || self.folded_at[at] != (0, 0);
-        if kept {
-            return LEXICON.tags(&self.key(at));
+        if let Some(key) = self.kept_key(at) {
+            return LEXICON.tags(key);
         }
         KEY_BUFFER.with_borrow_mut(|key| {
             key.clear();
@@ -191,9 +198,9 @@ fn roles(token: &Token, text: &str) -> (bool, bool) {
     match token.shape {
         Shape::Capitalised | Shape::Upper | Shape::Initial => (true, !token.plain),
         Shape::Elision => {
-            let capital = token.text(text).starts_with(char::is_uppercase);
-            let folds = !token.plain && !token.text(text).starts_with(char::is_lowercase);
-            (capital, folds)
+            let word = token.text(text);
+            let folds = !token.plain && !word.starts_with(char::is_lowercase);
+            (word.starts_with(char::is_uppercase), folds)
         }
         Shape::Lower => {
             let bytes = &text.as_bytes()[token.start as usize..token.end as usize];

@@ -21,13 +21,11 @@ pub fn resolve(doc: &Doc, mut mentions: Vec<Mention>) -> Entities {
     mentions.retain(|m| m.kind.is_some());
     let parenthesised = parenthesised_pairs(doc, &mentions);
     let mut names = distinct(mentions);
-    let related = names.len().saturating_mul(names.len()) <= MAX_PAIRS;
-    if related {
+    let aliases = if names.len().saturating_mul(names.len()) <= MAX_PAIRS {
         fold_short_forms(&mut names);
-    }
-    let aliases = match related {
-        true => alias_roots(&names, &parenthesised),
-        false => FxHashMap::default(),
+        alias_roots(&names, &parenthesised)
+    } else {
+        FxHashMap::default()
     };
     entities(&names, &aliases)
 }
