@@ -1,11 +1,10 @@
 //! `depeche entities`: the most frequent people, places and organisations of the index, or of the
-//! articles matching a query, counted from the entity facets.
+//! articles matching a query, counted from the entity facet columns.
 
 use crate::article::EntityKind;
+use crate::entity_collector::EntityCollector;
 use crate::error::{Error, Result};
 use crate::search::{Engine, SearchOptions};
-use tantivy::collector::FacetCollector;
-use tantivy::schema::Facet;
 
 /// What `depeche entities` is asked for.
 #[derive(Clone, Debug)]
@@ -48,36 +47,39 @@ impl Engine {
             ..SearchOptions::default()
         };
         let query = self.parse(&search, &self.rewrite(&search.query), true)?;
-        let mut collector = FacetCollector::for_field("entity");
-        for kind in &options.kinds {
-            collector.add_facet(Facet::from_path([kind.name()]));
-        }
-        let counts = self
-            .searcher()
+        let searcher = self.searcher();
+        let collector = EntityCollector::new(
+            options
+                .kinds
+                .iter()
+                .map(|&kind| {
+                    let field = self.fields().entity_field(kind);
+                    searcher.schema().get_field_name(field).to_string()
+                })
+                .collect(),
+        );
+        let counts = searcher
             .search(&query, &collector)
             .map_err(|cause| Error::Search {
                 query: options.query.clone(),
                 cause,
             })?;
         let mut found = Vec::new();
-        for kind in &options.kinds {
-            let mut top: Vec<EntityCount> = counts
-                .top_k(Facet::from_path([kind.name()]), options.top)
+        for (kind, names) in options.kinds.iter().zip(counts) {
+            let mut top: Vec<EntityCount> = names
                 .into_iter()
-                .filter_map(|(facet, articles)| {
-                    let name = facet.to_path().last()?.to_string();
-                    Some(EntityCount {
-                        kind: *kind,
-                        name,
-                        articles,
-                    })
+                .map(|(name, articles)| EntityCount {
+                    kind: *kind,
+                    name,
+                    articles,
                 })
                 .collect();
-            top.sort_by(|a, b| {
+            top.sort_unstable_by(|a, b| {
                 b.articles
                     .cmp(&a.articles)
                     .then_with(|| a.name.cmp(&b.name))
             });
+            top.truncate(options.top);
             found.extend(top);
         }
         Ok(found)

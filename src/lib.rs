@@ -4,6 +4,7 @@ pub mod analysis;
 pub mod article;
 pub mod bench;
 pub mod entities;
+pub mod entity_collector;
 pub mod entity_counts;
 pub mod error;
 pub mod indexer;

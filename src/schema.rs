@@ -4,10 +4,16 @@ use crate::analysis::{FRENCH, NAMES};
 use crate::article::{Article, Entities, EntityKind};
 use chrono::NaiveDate;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FAST, Facet, FacetOptions, Field, IndexRecordOption, STORED,
-    STRING, Schema, TextFieldIndexing, TextOptions, Value,
+    DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions, Value,
 };
 use tantivy::{DateTime, TantivyDocument};
+
+/// How the entity fields' fast columns hold each name: whole and as written (`Kim Jong-un`), so
+/// that a column is the facet of its kind. A tantivy facet field would hold the same column and
+/// index every `/per/…` path as a term besides, which nothing here queries and which cost a fifth
+/// of what indexing the entities costs (BENCHMARKS.md).
+const ENTITY_COLUMN_TOKENIZER: &str = "raw";
 
 /// The fields of a depeche index.
 #[derive(Clone, Copy, Debug)]
@@ -28,14 +34,13 @@ pub struct Fields {
     pub path: Field,
     /// The article's address, stored only.
     pub url: Field,
-    /// People named in the article, analysed as names, stored.
+    /// People named in the article, analysed as names, stored, and kept as written in a fast
+    /// column: the `/per/…` facet, counted by `depeche entities`.
     pub per: Field,
-    /// Places named in the article, analysed as names, stored.
+    /// Places named in the article, like `per`: the `/loc/…` facet.
     pub loc: Field,
-    /// Organisations named in the article, analysed as names, stored.
+    /// Organisations named in the article, like `per`: the `/org/…` facet.
     pub org: Field,
-    /// Every entity as a facet, `/per/Pak Yong-il`, for counting.
-    pub entity: Field,
     /// The file the article came from (shared by the articles of a JSON Lines file), untokenized,
     /// fast: re-indexing replaces a file's articles by this term.
     pub source: Field,
@@ -76,6 +81,7 @@ impl Fields {
                     .set_index_option(IndexRecordOption::WithFreqsAndPositions),
             )
             .set_stored();
+        let entities = names.clone().set_fast(ENTITY_COLUMN_TOKENIZER);
         let date = DateOptions::default()
             .set_indexed()
             .set_fast()
@@ -90,10 +96,9 @@ impl Fields {
             date: builder.add_date_field("date", date),
             path: builder.add_text_field("path", STRING | STORED),
             url: builder.add_text_field("url", STORED),
-            per: builder.add_text_field("per", names.clone()),
-            loc: builder.add_text_field("loc", names.clone()),
-            org: builder.add_text_field("org", names),
-            entity: builder.add_facet_field("entity", FacetOptions::default()),
+            per: builder.add_text_field("per", entities.clone()),
+            loc: builder.add_text_field("loc", entities.clone()),
+            org: builder.add_text_field("org", entities),
             source: builder.add_text_field("source", STRING | STORED | FAST),
             size: builder.add_u64_field("size", FAST),
             modified: builder.add_u64_field("modified", FAST),
@@ -109,6 +114,13 @@ impl Fields {
                 .get_field(name)
                 .map_err(|_| format!("no `{name}` field"))
         };
+        let entity_field = |name: &str| {
+            let found = field(name)?;
+            match schema.get_field_entry(found).is_fast() {
+                true => Ok(found),
+                false => Err(format!("no `{name}` facet column")),
+            }
+        };
         Ok(Fields {
             title: field("title")?,
             body: field("body")?,
@@ -118,10 +130,9 @@ impl Fields {
             date: field("date")?,
             path: field("path")?,
             url: field("url")?,
-            per: field("per")?,
-            loc: field("loc")?,
-            org: field("org")?,
-            entity: field("entity")?,
+            per: entity_field("per")?,
+            loc: entity_field("loc")?,
+            org: entity_field("org")?,
             source: field("source")?,
             size: field("size")?,
             modified: field("modified")?,
@@ -142,10 +153,9 @@ impl Fields {
         if let Some(url) = &article.url {
             doc.add_text(self.url, url);
         }
-        for (kind, field, names) in self.entity_kinds(&article.entities) {
+        for (field, names) in self.entity_kinds(&article.entities) {
             for name in names {
                 doc.add_text(field, name);
-                doc.add_facet(self.entity, Facet::from_path([kind.name(), name.as_str()]));
             }
         }
         if let Some(dateline) = &article.dateline {
@@ -163,12 +173,12 @@ impl Fields {
         doc
     }
 
-    /// Each entity kind with its field and the article's names of that kind.
-    fn entity_kinds<'a>(&self, entities: &'a Entities) -> [(EntityKind, Field, &'a [String]); 3] {
+    /// Each entity field with the article's names of its kind.
+    fn entity_kinds<'a>(&self, entities: &'a Entities) -> [(Field, &'a [String]); 3] {
         [
-            (EntityKind::Per, self.per, &entities.per),
-            (EntityKind::Loc, self.loc, &entities.loc),
-            (EntityKind::Org, self.org, &entities.org),
+            (self.per, &entities.per),
+            (self.loc, &entities.loc),
+            (self.org, &entities.org),
         ]
     }
 

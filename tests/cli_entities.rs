@@ -190,3 +190,35 @@ fn the_index_remembers_extraction_and_switching_it_rereads_every_file() {
     let note = missing.replacen("depeche: ", "depeche: note: ", 1);
     assert_eq!(named.stderr, format!("{note}\n"));
 }
+
+#[test]
+fn counts_add_up_across_segments() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let index = dir.path().join("index");
+    let index = index.to_str().unwrap();
+    let built = run(&[
+        "index",
+        "corpus",
+        "--index",
+        index,
+        "--entities",
+        "--commit-every",
+        "5",
+    ]);
+    assert_eq!(built.code, 0, "{built:#?}");
+    let segments = std::fs::read_dir(index)
+        .unwrap()
+        .filter(|entry| {
+            let name = entry.as_ref().unwrap().file_name();
+            name.to_string_lossy().ends_with(".fast")
+        })
+        .count();
+    assert!(segments > 1, "{segments} segment(s)");
+    let counts = run(&["entities", "--index", index, "--top", "2"]);
+    assert_eq!(
+        counts.stdout,
+        "per\t5\tHélène Marchetti\nper\t4\tRi Song-chol\n\
+         loc\t10\tFrance\nloc\t8\tParis\n\
+         org\t7\tUnion européenne\norg\t3\tFNSEA\n"
+    );
+}
