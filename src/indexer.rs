@@ -34,7 +34,7 @@ pub struct IndexOptions {
     pub batch_files: usize,
     /// Extract people, places and organisations from each article: `Some(true)` or `Some(false)`
     /// switches extraction on or off for the index (re-reading every file when that changes
-    /// it); `None` goes on as the index was built (off for a new index: it costs 35–40% of
+    /// it); `None` goes on as the index was built (off for a new index: it costs about 30% of
     /// indexing throughput).
     pub entities: Option<bool>,
     /// Files larger than this many megabytes are skipped.
