@@ -96,8 +96,9 @@ impl SegmentCollector for SegmentEntityCollector {
 /// The names of `column` counted at least once, with their counts, read from its dictionary in
 /// one pass.
 fn named(column: &StrColumn, counts: &[u64]) -> tantivy::Result<FxHashMap<String, u64>> {
-    let counted: Vec<u64> = (0..counts.len() as u64)
-        .filter(|&ord| counts[ord as usize] > 0)
+    let counted: Vec<u64> = (0u64..)
+        .zip(counts)
+        .filter_map(|(ord, &count)| (count > 0).then_some(ord))
         .collect();
     let mut named = FxHashMap::default();
     let mut counted_names = counted.iter();

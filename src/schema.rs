@@ -153,7 +153,7 @@ impl Fields {
         if let Some(url) = &article.url {
             doc.add_text(self.url, url);
         }
-        for (field, names) in self.entity_kinds(&article.entities) {
+        for (field, names) in self.entity_names(&article.entities) {
             for name in names {
                 doc.add_text(field, name);
             }
@@ -174,7 +174,7 @@ impl Fields {
     }
 
     /// Each entity field with the article's names of its kind.
-    fn entity_kinds<'a>(&self, entities: &'a Entities) -> [(Field, &'a [String]); 3] {
+    fn entity_names<'a>(&self, entities: &'a Entities) -> [(Field, &'a [String]); 3] {
         [
             (self.per, &entities.per),
             (self.loc, &entities.loc),
