@@ -378,10 +378,9 @@ fn is_toponym(word: &str) -> bool {
 
 /// Whether a word has a capital after a lowercase letter: `AppAnnie`, `BigFlo`.
 fn is_camel_case(word: &str) -> bool {
-    let chars: Vec<char> = word.chars().collect();
-    chars
-        .windows(2)
-        .any(|pair| pair[0].is_lowercase() && pair[1].is_uppercase())
+    word.chars()
+        .zip(word.chars().skip(1))
+        .any(|(first, second)| first.is_lowercase() && second.is_uppercase())
 }
 
 /// Whether a word is a domain name: `Chinanews.com`.

@@ -10,14 +10,10 @@ pub fn name_key(name: &str) -> String {
     key
 }
 
-/// Appends the key of `text` to `out`, right after what `out` already holds.
+/// Appends the key of `text` to `out`, right after what `out` already holds. Runs of ASCII
+/// letters and digits, most of a French name, are lowercased byte by byte in one tight loop.
 pub fn append_key(out: &mut String, text: &str) {
-    if text.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        let start = out.len();
-        out.push_str(text);
-        out[start..].make_ascii_lowercase();
-        return;
-    }
+    out.reserve(text.len());
     let mut writer = KeyWriter {
         start: out.len(),
         out,
@@ -26,9 +22,8 @@ pub fn append_key(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
-        if byte.is_ascii_alphanumeric() {
-            writer.push_letter(char::from(byte.to_ascii_lowercase()));
-            at += 1;
+        if ASCII_KEYS[usize::from(byte)] != 0 {
+            at = writer.push_ascii_run(bytes, at);
             continue;
         }
         if byte.is_ascii() {
@@ -46,6 +41,20 @@ pub fn append_key(out: &mut String, text: &str) {
         }
     }
 }
+
+/// For each byte, its key when it is an ASCII letter or digit (the letter in lowercase), else 0.
+const ASCII_KEYS: [u8; 256] = {
+    let mut keys = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let ascii = byte as u8;
+        if ascii.is_ascii_alphanumeric() {
+            keys[byte] = ascii.to_ascii_lowercase();
+        }
+        byte += 1;
+    }
+    keys
+};
 
 /// Writes one key: separators become one space between words, none at the ends.
 struct KeyWriter<'a> {
@@ -71,6 +80,23 @@ impl KeyWriter<'_> {
             self.pending_space = false;
         }
         self.out.push(c);
+    }
+
+    /// Writes the ASCII letters and digits of `bytes` from `at` on, lowercased; returns where
+    /// they end.
+    fn push_ascii_run(&mut self, bytes: &[u8], mut at: usize) -> usize {
+        if self.pending_space {
+            self.out.push(' ');
+            self.pending_space = false;
+        }
+        while let Some(&byte) = bytes.get(at) {
+            match ASCII_KEYS[usize::from(byte)] {
+                0 => break,
+                key => self.out.push(char::from(key)),
+            }
+            at += 1;
+        }
+        at
     }
 
     /// Writes any character: lowercased, decomposed, combining marks dropped.

@@ -87,7 +87,7 @@ fn tokenize_with(text: &str, fast_path: WordPath) -> Vec<Token> {
         return Vec::new();
     }
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut tokens = Vec::with_capacity(text.len() / 4);
     let mut at = 0;
     let mut sentence_start = true;
     while let Some(&byte) = bytes.get(at) {
@@ -114,8 +114,7 @@ fn tokenize_with(text: &str, fast_path: WordPath) -> Vec<Token> {
             continue;
         } else {
             let end = at + c.len_utf8();
-            let previous = text[..at].chars().next_back();
-            let punct = punct_kind(c, previous, text[end..].chars().next());
+            let punct = punct_kind(text, at, c);
             let last = tokens.last().map(|t: &Token| t.shape);
             if punct == Punct::Break && last == Some(Shape::Punct(Punct::Break)) {
                 at = end;
@@ -151,22 +150,33 @@ impl Token {
     }
 }
 
-/// The end, shape and plainness of the lowercase word (`de`, `été`) or ASCII-capitalised word
-/// (`Paris`, `Québec`) at byte `at`, when it is one: the fast path for most tokens.
+/// The end, shape and plainness of the lowercase word (`de`, `été`), ASCII-capitalised word
+/// (`Paris`, `Québec`) or lowercase elision (`l'`, `qu’`) at byte `at`, when it is one: the fast
+/// path for most tokens.
 fn simple_word(text: &str, at: usize) -> Option<(usize, Shape, bool)> {
-    match text.as_bytes().get(at)? {
+    let bytes = text.as_bytes();
+    match bytes.get(at)? {
         b'A'..=b'Z' => {
-            lowercase_word(text, at + 1).map(|(end, _)| (end, Shape::Capitalised, false))
+            let (end, _) = lowercase_run(bytes, at + 1);
+            (end > at + 1 && ends_word(bytes, end)).then_some((end, Shape::Capitalised, false))
         }
-        _ => lowercase_word(text, at).map(|(end, plain)| (end, Shape::Lower, plain)),
+        b'a'..=b'z' | 0xC3 => {
+            let (end, plain) = lowercase_run(bytes, at);
+            if end == at {
+                None
+            } else if ends_word(bytes, end) {
+                Some((end, Shape::Lower, plain))
+            } else {
+                elision_end(text, at, end).map(|end| (end, Shape::Elision, false))
+            }
+        }
+        _ => None,
     }
 }
 
-/// The end of the lowercase word at byte `at` (`de`, `été`), made of ASCII and Latin-1 lowercase
-/// letters and followed by nothing that could go on a word, and whether it is all ASCII: the fast
-/// path for most tokens.
-fn lowercase_word(text: &str, at: usize) -> Option<(usize, bool)> {
-    let bytes = text.as_bytes();
+/// The end of the run of ASCII and Latin-1 lowercase letters at byte `at` (`de`, `été`), read
+/// eight ASCII bytes at a time, and whether it is all ASCII.
+fn lowercase_run(bytes: &[u8], at: usize) -> (usize, bool) {
     let mut end = at;
     let mut plain = true;
     loop {
@@ -186,10 +196,23 @@ fn lowercase_word(text: &str, at: usize) -> Option<(usize, bool)> {
                 end += 2;
                 plain = false;
             }
-            _ => break,
+            _ => return (end, plain),
         }
     }
-    (end > at && ends_word(text, end)).then_some((end, plain))
+}
+
+/// The end of the elision whose letters are bytes `start..end` (`l`, `qu`), when an apostrophe
+/// and a letter follow them (see `word_at`): past the apostrophe.
+fn elision_end(text: &str, start: usize, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    let width = match rest.as_bytes().first()? {
+        b'\'' => 1,
+        _ if rest.starts_with(['’', 'ʼ']) => rest.chars().next()?.len_utf8(),
+        _ => return None,
+    };
+    let next = rest[width..].chars().next();
+    let joins = next.is_some_and(char::is_alphabetic);
+    (joins && is_elision(&text[start..end], next)).then_some(end + width)
 }
 
 /// How many of the eight bytes of `chunk`, first byte lowest, are ASCII lowercase letters before
@@ -207,8 +230,7 @@ fn lowercase_prefix(chunk: u64) -> usize {
 /// Whether a word ending at byte `end` cannot go on (see `word_at`): the text ends, or a sign
 /// follows that joins nothing. Letters, digits, hyphens, apostrophes and dots are left to
 /// `word_at`, as is anything not ASCII but a no-break space or a French quotation mark.
-fn ends_word(text: &str, end: usize) -> bool {
-    let bytes = text.as_bytes();
+fn ends_word(bytes: &[u8], end: usize) -> bool {
     match bytes.get(end) {
         None => true,
         Some(&next) if next.is_ascii_alphanumeric() => false,
@@ -279,19 +301,33 @@ fn is_name_initial(text: &str, before: &[Token]) -> bool {
         && (initial.sentence_start || earlier.is_capital() || earlier.text(text) == ".")
 }
 
-/// The kind of the punctuation mark `c`, between `previous` and `next`.
-fn punct_kind(c: char, previous: Option<char>, next: Option<char>) -> Punct {
-    let before_word = next.is_some_and(|n| !n.is_whitespace());
-    let after_space = previous.is_none_or(char::is_whitespace);
+/// The kind of the punctuation mark `c` at byte `at`: quotes, hyphens and apostrophes depend on
+/// the characters around them, other marks do not.
+fn punct_kind(text: &str, at: usize, c: char) -> Punct {
     match c {
-        '\'' | '‘' if after_space && before_word => Punct::Open,
         '.' | '!' | '?' | '…' | ':' | ';' => Punct::Stop,
         '\n' => Punct::Break,
         ',' => Punct::Comma,
         '«' | '“' | '–' | '—' => Punct::Open,
-        '"' | '-' if !before_word => Punct::Other,
-        '"' | '-' => Punct::Open,
         '(' => Punct::Paren,
+        '\'' | '‘' | '"' | '-' => quote_kind(text, at, c),
+        _ => Punct::Other,
+    }
+}
+
+/// The kind of the quote, hyphen or apostrophe `c` at byte `at`: it opens a quotation or an
+/// aside before a word (an apostrophe only after a space, as a quotation mark), else it is an
+/// ordinary sign.
+fn quote_kind(text: &str, at: usize, c: char) -> Punct {
+    let next = text[at + c.len_utf8()..].chars().next();
+    let before_word = next.is_some_and(|n| !n.is_whitespace());
+    let after_space = text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(char::is_whitespace);
+    match c {
+        '\'' | '‘' if after_space && before_word => Punct::Open,
+        '"' | '-' if before_word => Punct::Open,
         _ => Punct::Other,
     }
 }
