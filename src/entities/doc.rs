@@ -109,9 +109,13 @@ impl<'a> Doc<'a> {
         Tags::from_bits(tags).has(list)
     }
 
-    /// The lists token `at` is on, looked up by its key; a key not kept (an accented lowercase
-    /// word's) is folded into a buffer reused from word to word instead of a new string.
+    /// The lists token `at` is on, looked up by its key (a sign is on none); a key not kept (an
+    /// accented lowercase word's) is folded into a buffer reused from word to word instead of a
+    /// new string.
     fn look_up(&self, at: usize) -> Tags {
+        if self.tokens.get(at).is_none_or(Token::is_punct) {
+            return Tags::default();
+        }
         if let Some(key) = self.kept_key(at) {
             return LEXICON.tags(key);
         }

@@ -46,7 +46,7 @@ pub fn run_end(doc: &Doc, start: usize) -> usize {
 /// Whether token `at` starts a person's full name inside a run that is no person's name:
 /// `Samu social Éric Pliez`, `Soyouz Oleg Novitskiy`.
 fn starts_a_person(doc: &Doc, start: usize, at: usize) -> bool {
-    doc.is(at, List::FirstName) && doc.is_inner_capital(at + 1) && !doc.is(start, List::FirstName)
+    doc.is_inner_capital(at + 1) && doc.is(at, List::FirstName) && !doc.is(start, List::FirstName)
 }
 
 /// Whether token `at` is the capitalised surname after a given name, even a word that is no

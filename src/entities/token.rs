@@ -106,34 +106,40 @@ fn tokenize_with(text: &str, fast_path: WordPath) -> Vec<Token> {
             at = end;
             continue;
         }
-        let c = char_at(text, at);
-        let token = if is_letter(c) {
-            word_at(text, at)
-        } else if c.is_whitespace() && c != '\n' {
-            at += c.len_utf8();
-            continue;
-        } else {
-            let end = at + c.len_utf8();
-            let punct = punct_kind(text, at, c);
-            let last = tokens.last().map(|t: &Token| t.shape);
-            if punct == Punct::Break && last == Some(Shape::Punct(Punct::Break)) {
-                at = end;
-                continue;
-            }
-            Token {
-                shape: Shape::Punct(punct),
-                ..Token::at(at, end)
-            }
-        };
-        let token = Token {
-            sentence_start: sentence_start && !token.is_punct(),
-            ..token
-        };
-        sentence_start = next_starts_sentence(text, &tokens, &token, sentence_start);
-        at = token.end as usize;
-        tokens.push(token);
+        at = read_other(text, at, &mut tokens, &mut sentence_start);
     }
     tokens
+}
+
+/// Reads what starts at byte `at` off the fast path (a sign, a spacing character, a word of
+/// another shape), pushing its token if it is one and updating whether the next token opens a
+/// sentence; returns the byte after it. Kept out of line, so that the fast path stays small.
+#[inline(never)]
+fn read_other(text: &str, at: usize, tokens: &mut Vec<Token>, sentence_start: &mut bool) -> usize {
+    let c = char_at(text, at);
+    let token = if is_letter(c) {
+        word_at(text, at)
+    } else if c.is_whitespace() && c != '\n' {
+        return at + c.len_utf8();
+    } else {
+        let end = at + c.len_utf8();
+        let punct = punct_kind(text, at, c);
+        let last = tokens.last().map(|t: &Token| t.shape);
+        if punct == Punct::Break && last == Some(Shape::Punct(Punct::Break)) {
+            return end;
+        }
+        Token {
+            shape: Shape::Punct(punct),
+            ..Token::at(at, end)
+        }
+    };
+    let token = Token {
+        sentence_start: *sentence_start && !token.is_punct(),
+        ..token
+    };
+    *sentence_start = next_starts_sentence(text, tokens, &token, *sentence_start);
+    tokens.push(token);
+    token.end as usize
 }
 
 impl Token {
