@@ -15,9 +15,10 @@ use super::token::Shape;
 /// Every mention of the article, in text order: what starts at each token a name may start at,
 /// past the names already read.
 pub fn detect(doc: &Doc) -> Vec<Mention> {
-    let mut mentions = Vec::new();
+    let starts = doc.name_starts();
+    let mut mentions = Vec::with_capacity(starts.len());
     let mut next = 0;
-    for at in doc.name_starts() {
+    for at in starts {
         if at < next {
             continue;
         }

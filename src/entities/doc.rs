@@ -64,7 +64,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The tokens a name may start at, in order; a name starts at no other.
-    pub fn name_starts(&self) -> impl Iterator<Item = usize> + '_ {
+    pub fn name_starts(&self) -> impl ExactSizeIterator<Item = usize> + '_ {
         self.starts.iter().map(|&at| at as usize)
     }
 
