@@ -81,6 +81,14 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Appends the name key of token `at` to `key`, folding it there if it was not kept.
+    pub fn append_key(&self, at: usize, key: &mut String) {
+        match self.kept_key(at) {
+            Some(kept) => key.push_str(kept),
+            None => append_key(key, self.word(at)),
+        }
+    }
+
     /// The key of token `at` when it needs no folding now: a sign's or a plain word's (itself),
     /// a key folded once and kept, or the empty key past the end.
     fn kept_key(&self, at: usize) -> Option<&str> {

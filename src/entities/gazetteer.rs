@@ -5,6 +5,7 @@ use super::doc::Doc;
 use super::lexicon::{List, data_lines};
 use super::name_key::name_key;
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// What a gazetteer entry names.
@@ -48,6 +49,11 @@ pub struct Gazetteer {
 
 /// The most tokens one name spans.
 const MAX_TOKENS: usize = 10;
+
+thread_local! {
+    /// Where the key of a name of several words is put together, word by word.
+    static NAME_BUFFER: RefCell<String> = const { RefCell::new(String::new()) };
+}
 
 /// The gazetteer, loaded on first use.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -129,24 +135,35 @@ impl Gazetteer {
         }
         let first = doc.key(start);
         let node = self.nodes.get(first.as_ref())?;
-        let mut best = node.entry.map(|entry| (start + 1, entry));
+        let best = node.entry.map(|entry| (start + 1, entry));
         if !node.starts_longer {
             return best;
         }
-        let mut key = first.into_owned();
-        for (at, token) in doc
-            .tokens
-            .iter()
-            .enumerate()
-            .skip(start + 1)
-            .take(MAX_TOKENS - 1)
-        {
+        NAME_BUFFER.with_borrow_mut(|key| {
+            key.clear();
+            key.push_str(&first);
+            self.extend_match(doc, start, key, best)
+        })
+    }
+
+    /// The longest listed name of several words starting at token `start`, whose first word's
+    /// key is `key`, or `best` (the first word alone) when there is none: the words are added to
+    /// `key` one by one while it starts a listed name.
+    fn extend_match(
+        &self,
+        doc: &Doc,
+        start: usize,
+        key: &mut String,
+        mut best: Option<(usize, Entry)>,
+    ) -> Option<(usize, Entry)> {
+        let following = doc.tokens.iter().enumerate().skip(start + 1);
+        for (at, token) in following.take(MAX_TOKENS - 1) {
             if token.is_punct() {
                 break;
             }
             key.push(' ');
-            key.push_str(&doc.key(at));
-            let Some(node) = self.nodes.get(&key) else {
+            doc.append_key(at, key);
+            let Some(node) = self.nodes.get(key.as_str()) else {
                 break;
             };
             if let Some(entry) = node.entry {
