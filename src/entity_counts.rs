@@ -2,9 +2,12 @@
 //! articles matching a query, counted from the entity facet columns.
 
 use crate::article::EntityKind;
+use crate::entities::name_key;
 use crate::entity_collector::EntityCollector;
 use crate::error::{Error, Result};
 use crate::search::{Engine, SearchOptions};
+use rustc_hash::FxHashMap;
+use std::cmp::Reverse;
 
 /// What `depeche entities` is asked for.
 #[derive(Clone, Debug)]
@@ -66,7 +69,7 @@ impl Engine {
             })?;
         let mut found = Vec::new();
         for (kind, names) in options.kinds.iter().zip(counts) {
-            let mut top: Vec<EntityCount> = names
+            let mut top: Vec<EntityCount> = merge_spellings(names)
                 .into_iter()
                 .map(|(name, articles)| EntityCount {
                     kind: *kind,
@@ -83,5 +86,76 @@ impl Engine {
             found.extend(top);
         }
         Ok(found)
+    }
+}
+
+/// The article counts of `names` with the spellings of one name added up (`Étienne Morvan` and
+/// `Etienne Morvan`, `Kim Jong-un` and `Kim Jong Un`: one name key), each shown in the spelling
+/// most articles use (see `spelling_rank` for ties). An article gives each name one spelling, so the sums count
+/// articles, not mentions.
+fn merge_spellings(names: FxHashMap<String, u64>) -> Vec<(String, u64)> {
+    let mut by_key: FxHashMap<String, (String, u64, u64)> = FxHashMap::default();
+    for (name, articles) in names {
+        let entry = by_key
+            .entry(name_key(&name))
+            .or_insert_with(|| (name.clone(), 0, 0));
+        entry.1 += articles;
+        if is_better_spelling((&name, articles), (&entry.0, entry.2)) {
+            (entry.0, entry.2) = (name, articles);
+        }
+    }
+    by_key
+        .into_values()
+        .map(|(name, articles, _)| (name, articles))
+        .collect()
+}
+
+/// Whether `spelling` (a name and its article count) is shown rather than `shown`.
+fn is_better_spelling(spelling: (&str, u64), shown: (&str, u64)) -> bool {
+    spelling_rank(spelling) > spelling_rank(shown)
+}
+
+/// How a spelling ranks for display: more articles, more accents (capitals often lose theirs in
+/// print: `Etat`), fewer capitals (a name in a headline's capitals loses), then the first in name
+/// order.
+fn spelling_rank((name, articles): (&str, u64)) -> (u64, usize, Reverse<usize>, Reverse<&str>) {
+    let accents = name.chars().filter(|c| !c.is_ascii()).count();
+    let capitals = name.chars().filter(|c| c.is_uppercase()).count();
+    (articles, accents, Reverse(capitals), Reverse(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Names and their article counts.
+    type Counts<'a> = &'a [(&'a str, u64)];
+
+    #[test]
+    fn adds_up_the_spellings_of_one_name() {
+        let cases: &[(Counts, Counts)] = &[
+            (
+                &[("Étienne Morvan", 2), ("Etienne Morvan", 1)],
+                &[("Étienne Morvan", 3)],
+            ),
+            (
+                &[("Etienne Morvan", 2), ("Étienne Morvan", 1)],
+                &[("Etienne Morvan", 3)],
+            ),
+            (&[("Etat", 1), ("État", 1)], &[("État", 2)]),
+            (
+                &[("Kim Jong-un", 1), ("Kim Jong Un", 1), ("KIM JONG UN", 1)],
+                &[("Kim Jong-un", 3)],
+            ),
+            (&[("Paris", 4), ("Lyon", 2)], &[("Lyon", 2), ("Paris", 4)]),
+        ];
+        for (names, expected) in cases {
+            let names = names.iter().map(|&(n, c)| (n.to_string(), c)).collect();
+            let mut merged = merge_spellings(names);
+            merged.sort();
+            let expected: Vec<(String, u64)> =
+                expected.iter().map(|&(n, c)| (n.to_string(), c)).collect();
+            assert_eq!(merged, expected);
+        }
     }
 }

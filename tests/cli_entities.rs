@@ -35,6 +35,17 @@ fn counts_the_most_frequent_entities() {
 }
 
 #[test]
+fn adds_up_the_spellings_of_one_name() {
+    // `Étienne Morvan` in two articles, `Etienne Morvan` in the OrangeSum one (corpus/README.md).
+    let index = CorpusIndex::get();
+    let people = entities(&index, &["Morvan", "--kind", "per", "--top", "1"]);
+    assert_eq!(
+        people["entities"],
+        json!([{"kind": "per", "name": "Étienne Morvan", "articles": 3}])
+    );
+}
+
+#[test]
 fn prints_one_tab_separated_line_per_entity() {
     let index = CorpusIndex::get();
     let path = index.path();
