@@ -91,8 +91,8 @@ impl Engine {
 
 /// The article counts of `names` with the spellings of one name added up (`Étienne Morvan` and
 /// `Etienne Morvan`, `Kim Jong-un` and `Kim Jong Un`: one name key), each shown in the spelling
-/// most articles use (see `spelling_rank` for ties). An article gives each name one spelling, so the sums count
-/// articles, not mentions.
+/// most articles use (see `spelling_rank` for ties). An article gives each name one spelling, so
+/// the sums count articles, not mentions.
 fn merge_spellings(names: FxHashMap<String, u64>) -> Vec<(String, u64)> {
     let mut by_key: FxHashMap<String, (String, u64, u64)> = FxHashMap::default();
     for (name, articles) in names {
