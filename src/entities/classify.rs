@@ -9,6 +9,7 @@ use super::lexicon::{LEXICON, List};
 use super::listed::listed_name;
 use super::mention::{Evidence, Kind, Mention};
 use super::person;
+use super::span::is_direction;
 use super::token::Shape;
 
 /// What reading a span gave: the mentions found, and where to read on.
@@ -169,9 +170,10 @@ fn opens_sentence_before_a_name(doc: &Doc, start: usize) -> bool {
 }
 
 /// A run that starts with a gazetteer name and goes on: one name when its last word is an
-/// English keyword (`Silverstone Auctions`) or its first a given name (`Florence Parly`); a
-/// product after a company (`Maserati Bora`); otherwise the listed name alone (`Paris` in
-/// `à Paris Anne Hidalgo`).
+/// English keyword (`Silverstone Auctions`) or its first a given name (`Florence Parly`), one
+/// place when a listed place is followed by a direction (`Europe du Nord`); a product after a
+/// company (`Maserati Bora`); otherwise the listed name alone (`Paris` in `à Paris Anne
+/// Hidalgo`).
 fn longer_than_listed(
     doc: &Doc,
     start: usize,
@@ -185,10 +187,22 @@ fn longer_than_listed(
     if doc.is(start, List::FirstName) {
         return Outcome::found(doc, start, end, Some(Kind::Per), Evidence::Cue);
     }
+    if entry.class == Class::Geo && is_direction_after(doc, listed_end, end) {
+        return Outcome::found(doc, start, end, Some(Kind::Loc), Evidence::Shape);
+    }
     if entry.class == Class::Company {
         return Outcome::skip(end);
     }
     listed_name(doc, start, listed_end, entry)
+}
+
+/// Whether tokens `listed_end..end` are a link and a direction (`du Nord`, `de l'Est`): part
+/// of the place listed before them.
+fn is_direction_after(doc: &Doc, listed_end: usize, end: usize) -> bool {
+    let link = listed_end..end - 1;
+    (1..=2).contains(&link.len())
+        && is_direction(doc.word(end - 1))
+        && link.clone().all(|at| !doc.is_capital(at))
 }
 
 /// The kind an English head word gives the run: its last word, or the word before `of`

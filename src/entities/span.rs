@@ -20,6 +20,11 @@ const DIRECTIONS: [&str; 4] = ["Nord", "Sud", "Est", "Ouest"];
 /// English links inside an English name: `Port Authority of New York and New Jersey`.
 const ENGLISH_LINKS: [&str; 5] = ["of", "and", "for", "the", "&"];
 
+/// Whether `word` is a direction that completes a place: `Nord`, `Sud`, `Est`, `Ouest`.
+pub fn is_direction(word: &str) -> bool {
+    DIRECTIONS.contains(&word)
+}
+
 /// One past the last token of the run of capitalised words starting at `start`.
 pub fn run_end(doc: &Doc, start: usize) -> usize {
     let mut end = start + 1;
@@ -72,8 +77,7 @@ fn link(doc: &Doc, start: usize, at: usize) -> Option<usize> {
     let fits = if ENGLISH_LINKS.contains(&doc.word(at)) {
         has_english_keyword(doc, start, at)
     } else {
-        doc.is(start, List::FirstName) && doc.is_one_of(at, &NAME_PARTICLES)
-            || DIRECTIONS.contains(&next)
+        doc.is(start, List::FirstName) && doc.is_one_of(at, &NAME_PARTICLES) || is_direction(next)
     };
     fits.then_some(particle + 1)
 }

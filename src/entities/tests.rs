@@ -31,6 +31,12 @@ fn multi_word_names_with_lowercase_links() {
             &[],
         ),
         (
+            "Les pays d'Europe du Nord et ceux d'Asie de l'Est, en Italie du Sud.",
+            &[],
+            &["Asie de l'Est", "Europe du Nord", "Italie du Sud"],
+            &[],
+        ),
+        (
             "Selon l'Institut coréen de recherche pour la stratégie nationale, le tir a échoué.",
             &[],
             &[],
