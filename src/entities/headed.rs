@@ -8,6 +8,7 @@ use super::gazetteer::{Class, GAZETTEER};
 use super::lexicon::{LEXICON, List};
 use super::mention::Kind;
 use super::token::Shape;
+use crate::parse::french_date::month_number;
 
 /// What a head word heads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,7 +130,7 @@ fn step(doc: &Doc, at: usize, head: Head, in_complement: bool) -> Option<Piece> 
         });
     }
     let number = head == Head::Event && doc.shape(at) == Shape::Number;
-    if number || is_adjective(doc, at) {
+    if number || is_adjective(doc, at) && !follows_a_place(doc, at) {
         return Some(Piece {
             end: at + 1,
             capital: false,
@@ -161,15 +162,37 @@ fn step(doc: &Doc, at: usize, head: Head, in_complement: bool) -> Option<Piece> 
     }
 }
 
-/// Whether the link at `at` and the word at `word` say where the name is rather than go on it:
-/// `à Paris` after `musée d'Orsay`.
+/// Whether the link at `at` and the word at `word` say where or when the name is rather than go
+/// on it: `à Paris` after `musée d'Orsay`, `à l'automne` after `Parlement européen`.
 fn locates_the_name(doc: &Doc, at: usize, word: usize) -> bool {
-    doc.is_one_of(at, &["à", "au", "aux"])
-        && doc.is_capital(word)
-        && GAZETTEER
-            .longest_match(doc, word)
-            .is_some_and(|(_, entry)| entry.class == Class::Geo)
+    if !doc.is_one_of(at, &["à", "au", "aux"]) {
+        return false;
+    }
+    doc.is_one_of(word, &SEASONS) || doc.is_capital(word) && is_listed_place(doc, word)
 }
+
+/// Whether token `at` follows a listed place of one word, after which a word shaped like an
+/// adjective is a verb rather than part of the name (`Agence régionale de santé de Bretagne`
+/// `indique`); a place that goes on is no such place (`Massif central`).
+fn follows_a_place(doc: &Doc, at: usize) -> bool {
+    at > 0 && doc.is_capital(at - 1) && listed_place_end(doc, at - 1) == Some(at)
+}
+
+/// Whether a listed place starts at token `at`.
+fn is_listed_place(doc: &Doc, at: usize) -> bool {
+    listed_place_end(doc, at).is_some()
+}
+
+/// One past the last token of the listed place starting at token `at`, if one does.
+fn listed_place_end(doc: &Doc, at: usize) -> Option<usize> {
+    GAZETTEER
+        .longest_match(doc, at)
+        .filter(|(_, entry)| entry.class == Class::Geo)
+        .map(|(end, _)| end)
+}
+
+/// The seasons, which date a name after `à` or `au` rather than go on it.
+const SEASONS: [&str; 4] = ["printemps", "été", "automne", "hiver"];
 
 /// Whether token `at` is a capitalised word that may go on a headed name: not a sentence
 /// start, an initial, a common word, or a given name (which starts a person's name).
@@ -205,9 +228,11 @@ fn is_noun(doc: &Doc, at: usize) -> bool {
     doc.shape(at) == Shape::Lower
         && !doc.is(at, List::CommonWord)
         && !doc.is_one_of(at, &TIME_NOUNS)
+        && month_number(doc.word(at)).is_none()
 }
 
-/// Nouns of time, which end a name rather than go on it: `Parlement` `au lendemain` du vote.
+/// Nouns of time, which end a name rather than go on it, as months do: `Parlement` `au
+/// lendemain` du vote, `Cour de cassation` `de novembre`.
 const TIME_NOUNS: [&str; 16] = [
     "lendemain",
     "veille",

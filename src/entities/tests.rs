@@ -58,6 +58,36 @@ fn multi_word_names_with_lowercase_links() {
 }
 
 #[test]
+fn headed_names_stop_before_verbs_and_dates() {
+    check(&[
+        (
+            "L'Agence régionale de santé de Bretagne indique que le texte ira au Parlement européen à l'automne.",
+            &[],
+            &[],
+            &[
+                "Agence régionale de santé de Bretagne",
+                "Parlement européen",
+            ],
+        ),
+        (
+            "Un arrêt de la Cour de cassation de novembre renvoie au parquet de Paris au printemps.",
+            &[],
+            &[],
+            &["Cour de cassation", "parquet de Paris"],
+        ),
+        (
+            "La Fondation pour le développement d'Amérique centrale et le ministère de l'Europe et des Affaires étrangères.",
+            &[],
+            &[],
+            &[
+                "Fondation pour le développement d'Amérique centrale",
+                "ministère de l'Europe et des Affaires étrangères",
+            ],
+        ),
+    ]);
+}
+
+#[test]
 fn hyphenated_and_transliterated_names() {
     check(&[
         (
