@@ -193,6 +193,12 @@ fn person_cues() {
             &["Lyon"],
             &[],
         ),
+        (
+            "Kiev a accusé Moscou, et Pyongyang accuse Séoul.",
+            &[],
+            &["Kiev", "Moscou", "Pyongyang", "Séoul"],
+            &[],
+        ),
     ]);
 }
 
