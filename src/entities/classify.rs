@@ -425,10 +425,15 @@ fn is_roman_numeral(word: &str) -> bool {
         .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
 
-/// Several capitalised words.
+/// Several capitalised words: no name when all are in capitals (see `shouted`); a person when
+/// the cues say so, or when two or three words hold no English word and do not open with an
+/// acronym (`CF Montréal`, `CDPQ Infra` are organisations); otherwise an organisation.
 fn several_words(doc: &Doc, start: usize, end: usize) -> Outcome {
     if (start..end).any(|at| doc.is(at, List::EventHead)) {
         return Outcome::skip(end);
+    }
+    if is_in_capitals(doc, start, end) {
+        return shouted(doc, start, end);
     }
     if let Some(outcome) = by_keyword(doc, start, end) {
         return outcome;
@@ -440,12 +445,30 @@ fn several_words(doc: &Doc, start: usize, end: usize) -> Outcome {
         return Outcome::skip(end);
     }
     let english = (start..end).any(|at| doc.is(at, List::EnglishWord));
-    let kind = if end - start <= 3 && !english {
+    let acronym_first = doc.shape(start) == Shape::Upper && !doc.is(start, List::FirstName);
+    let kind = if end - start <= 3 && !english && !acronym_first {
         Kind::Per
     } else {
         Kind::Org
     };
     Outcome::found(doc, start, end, Some(kind), Evidence::Shape)
+}
+
+/// Whether tokens `start..end` are all in capitals, one-letter words included (`MACRON A
+/// PRÉPARÉ`).
+fn is_in_capitals(doc: &Doc, start: usize, end: usize) -> bool {
+    let upper = |at: usize| doc.shape(at) == Shape::Upper;
+    (start..end).all(|at| upper(at) || doc.shape(at) == Shape::Initial) && (start..end).any(upper)
+}
+
+/// A run of words in capitals that no list knows: a heading (`MACRON A PRÉPARÉ`, `FAUSSE
+/// ALERTE`) rather than a name, unless it opens with a given name (`VALÉRIE PÉCRESSE`).
+fn shouted(doc: &Doc, start: usize, end: usize) -> Outcome {
+    if doc.is(start, List::FirstName) {
+        Outcome::found(doc, start, end, Some(Kind::Per), Evidence::Cue)
+    } else {
+        Outcome::skip(end)
+    }
 }
 
 #[cfg(test)]

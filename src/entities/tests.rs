@@ -132,6 +132,18 @@ fn sentence_initial_capitals_and_common_words_are_not_entities() {
             &[],
             &[],
         ),
+        (
+            "Le texte est passé.\nMACRON A PRÉPARÉ LA RIPOSTE\nLe président, avec VALÉRIE PÉCRESSE, a parlé.",
+            &["VALÉRIE PÉCRESSE"],
+            &[],
+            &[],
+        ),
+        (
+            "Le rapport du groupe CDPQ Infra vise le club CF Montréal.",
+            &[],
+            &[],
+            &["CDPQ Infra", "CF Montréal"],
+        ),
     ]);
 }
 
