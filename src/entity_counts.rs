@@ -94,20 +94,33 @@ impl Engine {
 /// most articles use (see `spelling_rank` for ties). An article gives each name one spelling, so
 /// the sums count articles, not mentions.
 fn merge_spellings(names: FxHashMap<String, u64>) -> Vec<(String, u64)> {
-    let mut by_key: FxHashMap<String, (String, u64, u64)> = FxHashMap::default();
+    let mut by_key: FxHashMap<String, Spellings> = FxHashMap::default();
     for (name, articles) in names {
-        let entry = by_key
-            .entry(name_key(&name))
-            .or_insert_with(|| (name.clone(), 0, 0));
-        entry.1 += articles;
-        if is_better_spelling((&name, articles), (&entry.0, entry.2)) {
-            (entry.0, entry.2) = (name, articles);
+        let spellings = by_key.entry(name_key(&name)).or_default();
+        spellings.articles += articles;
+        if is_better_spelling(
+            (&name, articles),
+            (&spellings.shown, spellings.shown_articles),
+        ) {
+            spellings.shown = name;
+            spellings.shown_articles = articles;
         }
     }
     by_key
         .into_values()
-        .map(|(name, articles, _)| (name, articles))
+        .map(|spellings| (spellings.shown, spellings.articles))
         .collect()
+}
+
+/// The spellings of one name, as they are added up.
+#[derive(Default)]
+struct Spellings {
+    /// The spelling shown so far.
+    shown: String,
+    /// How many articles use it.
+    shown_articles: u64,
+    /// How many articles use any of them.
+    articles: u64,
 }
 
 /// Whether `spelling` (a name and its article count) is shown rather than `shown`.
