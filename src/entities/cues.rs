@@ -89,7 +89,7 @@ pub fn place_after(doc: &Doc, end: usize) -> bool {
 }
 
 /// Whether a listed geographic name of one token is at token `at`.
-fn is_listed_place(doc: &Doc, at: usize) -> bool {
+pub fn is_listed_place(doc: &Doc, at: usize) -> bool {
     let listed = GAZETTEER.longest_match(doc, at);
     listed.is_some_and(|(end, entry)| end == at + 1 && entry.class == Class::Geo)
 }

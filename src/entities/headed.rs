@@ -3,6 +3,7 @@
 //! names (`Palais de l'Élysée`, `océan Pacifique`, `vallée de la Mort`) and events (`Festival de
 //! Cannes`), which are read so as to be skipped.
 
+use super::cues::is_listed_place;
 use super::doc::Doc;
 use super::gazetteer::{Class, GAZETTEER};
 use super::lexicon::{LEXICON, List};
@@ -168,27 +169,19 @@ fn locates_the_name(doc: &Doc, at: usize, word: usize) -> bool {
     if !doc.is_one_of(at, &["à", "au", "aux"]) {
         return false;
     }
-    doc.is_one_of(word, &SEASONS) || doc.is_capital(word) && is_listed_place(doc, word)
+    let place = || {
+        GAZETTEER
+            .longest_match(doc, word)
+            .is_some_and(|(_, entry)| entry.class == Class::Geo)
+    };
+    doc.is_one_of(word, &SEASONS) || doc.is_capital(word) && place()
 }
 
 /// Whether token `at` follows a listed place of one word, after which a word shaped like an
 /// adjective is a verb rather than part of the name (`Agence régionale de santé de Bretagne`
 /// `indique`); a place that goes on is no such place (`Massif central`).
 fn follows_a_place(doc: &Doc, at: usize) -> bool {
-    at > 0 && doc.is_capital(at - 1) && listed_place_end(doc, at - 1) == Some(at)
-}
-
-/// Whether a listed place starts at token `at`.
-fn is_listed_place(doc: &Doc, at: usize) -> bool {
-    listed_place_end(doc, at).is_some()
-}
-
-/// One past the last token of the listed place starting at token `at`, if one does.
-fn listed_place_end(doc: &Doc, at: usize) -> Option<usize> {
-    GAZETTEER
-        .longest_match(doc, at)
-        .filter(|(_, entry)| entry.class == Class::Geo)
-        .map(|(end, _)| end)
+    at > 0 && doc.is_capital(at - 1) && is_listed_place(doc, at - 1)
 }
 
 /// The seasons, which date a name after `à` or `au` rather than go on it.
