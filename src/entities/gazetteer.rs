@@ -4,6 +4,7 @@
 use super::doc::Doc;
 use super::lexicon::{List, data_lines};
 use super::name_key::name_key;
+use super::token::Shape;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -30,6 +31,9 @@ pub struct Entry {
     pub class: Class,
     /// The entity: aliases share it.
     pub group: u32,
+    /// The article of the name that the text swallowed, when the name was matched without it
+    /// (`Le` for the `Mans` of `au Mans`).
+    pub article: Option<&'static str>,
 }
 
 /// What a key is to the gazetteer: a listed name, the first words of longer listed names, or
@@ -77,12 +81,13 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
 });
 
 /// The key of a place named with `le` or `les` as written after `au`, `du`, `aux` or `des`,
-/// which swallow the article: `le caire` → `caire` (`au Caire`).
-fn contracted_form(key: &str, class: Class) -> Option<&str> {
+/// which swallow the article, and the article: `le caire` → `caire`, `Le` (`au Caire`).
+fn contracted_form(key: &str, class: Class) -> Option<(&str, &'static str)> {
     if class != Class::Geo {
         return None;
     }
-    key.strip_prefix("le ").or_else(|| key.strip_prefix("les "))
+    let le = key.strip_prefix("le ").map(|rest| (rest, "Le"));
+    le.or_else(|| key.strip_prefix("les ").map(|rest| (rest, "Les")))
 }
 
 impl Gazetteer {
@@ -93,9 +98,15 @@ impl Gazetteer {
             self.groups += 1;
             for alias in line.split('|') {
                 let key = name_key(alias);
-                self.add(&key, Entry { class, group });
-                if let Some(contracted) = contracted_form(&key, class) {
-                    self.add(contracted, Entry { class, group });
+                let entry = Entry {
+                    class,
+                    group,
+                    article: None,
+                };
+                self.add(&key, entry);
+                if let Some((contracted, article)) = contracted_form(&key, class) {
+                    let article = Some(article);
+                    self.add(contracted, Entry { article, ..entry });
                 }
             }
         }
@@ -127,7 +138,8 @@ impl Gazetteer {
     }
 
     /// The longest listed name starting at token `start` of `doc`, stopping at punctuation:
-    /// its end (one past its last token) and entry. The first word's lexicon tags (looked up
+    /// its end (one past its last token) and entry. A name whose article the text swallowed
+    /// starts at a capitalised word (`Caire`, not `CAP` nor `cap`). The first word's lexicon tags (looked up
     /// once per token) settle most words without a look-up here.
     pub fn longest_match(&self, doc: &Doc, start: usize) -> Option<(usize, Entry)> {
         if doc.tokens.get(start)?.is_punct() || !doc.is(start, List::Gazetteer) {
@@ -135,7 +147,10 @@ impl Gazetteer {
         }
         let first = doc.key(start);
         let node = self.nodes.get(first.as_ref())?;
-        let best = node.entry.map(|entry| (start + 1, entry));
+        let best = node
+            .entry
+            .filter(|entry| entry.article.is_none() || doc.shape(start) == Shape::Capitalised)
+            .map(|entry| (start + 1, entry));
         if !node.starts_longer {
             return best;
         }
@@ -200,6 +215,8 @@ mod tests {
                 "République démocratique du Congo",
                 Some(("République démocratique du Congo", Class::Geo)),
             ),
+            ("Mans et", Some(("Mans", Class::Geo))),
+            ("CAP et", None),
             ("Placée en garde à vue", None),
         ];
         for (text, expected) in cases {

@@ -2,7 +2,7 @@
 //! a brand naming a product (`une Renault`, `Audi A4`), a listed word opening a sentence as a
 //! common word (`Total`, `Public`).
 
-use super::classify::{Outcome, mention};
+use super::classify::{Outcome, mention, named};
 use super::cues;
 use super::doc::Doc;
 use super::gazetteer::{Class, Entry};
@@ -34,8 +34,15 @@ pub fn listed_name(doc: &Doc, start: usize, end: usize, entry: Entry) -> Outcome
         kind
     };
     let evidence = Evidence::Listed(entry.class, entry.group);
+    let mention = match entry.article {
+        Some(article) => {
+            let form = format!("{article} {}", doc.form(start, end));
+            named(form, start, end, Some(kind), evidence)
+        }
+        None => mention(doc, start, end, Some(kind), evidence),
+    };
     Outcome {
-        mentions: vec![mention(doc, start, end, Some(kind), evidence)],
+        mentions: vec![mention],
         next: end,
     }
 }

@@ -235,6 +235,12 @@ fn places_organisations_and_media() {
             &["Gard", "Vergèze"],
             &["France 3"],
         ),
+        (
+            "Il a couru au Mans, puis est rentré du Havre et des Sables-d'Olonne.",
+            &[],
+            &["Le Havre", "Le Mans", "Les Sables-d'Olonne"],
+            &[],
+        ),
     ]);
 }
 
