@@ -40,7 +40,8 @@ fn may_shorten_a_person(mention: &Mention) -> bool {
 }
 
 /// The fullest name among the `people` (indices into `mentions`) of which `mention` is the
-/// surname or, for a person named by one word, the given name.
+/// surname (`Guyot`; `Giscard` of `Valéry Giscard d'Estaing`) or, for a person named by one word,
+/// the given name.
 fn fuller_name(mention: &Mention, people: &[usize], mentions: &[Mention]) -> Option<usize> {
     let given_name = mention.kind == Some(Kind::Per) && mention.word_count() == 1;
     let short = mention.key.as_str();
@@ -49,9 +50,10 @@ fn fuller_name(mention: &Mention, people: &[usize], mentions: &[Mention]) -> Opt
         .copied()
         .filter(|&person| {
             let full = mentions[person].key.as_str();
-            let surname = full
-                .strip_suffix(short)
-                .is_some_and(|rest| rest.ends_with(' '));
+            let surname = ends_with_word(full, short)
+                || full
+                    .split_once(" d ")
+                    .is_some_and(|(before, _)| ends_with_word(before, short));
             let given = given_name
                 && full
                     .strip_prefix(short)
@@ -59,6 +61,12 @@ fn fuller_name(mention: &Mention, people: &[usize], mentions: &[Mention]) -> Opt
             surname || given
         })
         .min_by_key(|&person| (std::cmp::Reverse(mentions[person].word_count()), person))
+}
+
+/// Whether the name key `full` ends with the words of `short`, after more words.
+fn ends_with_word(full: &str, short: &str) -> bool {
+    full.strip_suffix(short)
+        .is_some_and(|rest| rest.ends_with(' '))
 }
 
 #[cfg(test)]
@@ -109,6 +117,8 @@ mod tests {
             mention("Marine Le Pen", Some(Kind::Per)),
             mention("Le Pen", Some(Kind::Per)),
             mention("Dupont", None),
+            mention("Valéry Giscard d'Estaing", Some(Kind::Per)),
+            mention("Giscard", None),
         ];
         merge_people(&mut mentions, usize::MAX);
         let forms: Vec<&str> = mentions.iter().map(|m| m.form.as_str()).collect();
@@ -120,7 +130,9 @@ mod tests {
                 "Étienne Guyot",
                 "Marine Le Pen",
                 "Marine Le Pen",
-                "Dupont"
+                "Dupont",
+                "Valéry Giscard d'Estaing",
+                "Valéry Giscard d'Estaing",
             ]
         );
     }

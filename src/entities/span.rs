@@ -2,6 +2,7 @@
 //! `Guillaume de Tonquédec`, `Amérique du Sud`, `George W. Bush`, `Port Authority of New York`.
 
 use super::doc::Doc;
+use super::gazetteer::GAZETTEER;
 use super::lexicon::List;
 use super::token::Shape;
 
@@ -77,9 +78,20 @@ fn link(doc: &Doc, start: usize, at: usize) -> Option<usize> {
     let fits = if ENGLISH_LINKS.contains(&doc.word(at)) {
         has_english_keyword(doc, start, at)
     } else {
-        doc.is(start, List::FirstName) && doc.is_one_of(at, &NAME_PARTICLES) || is_direction(next)
+        doc.is(start, List::FirstName) && is_name_particle(doc, at) || is_direction(next)
     };
     fits.then_some(particle + 1)
+}
+
+/// Whether token `at` is a particle of a person's name: `de`, `van`, or `d'` before a
+/// capitalised word that names nothing listed (`Valéry Giscard d'Estaing`, not `Jean Dupont
+/// d'Amiens` nor `Véronique Cayla d'Arte`).
+fn is_name_particle(doc: &Doc, at: usize) -> bool {
+    let surname = at + 1;
+    doc.is_one_of(at, &NAME_PARTICLES)
+        || doc.is_elided(at, 'd')
+            && doc.shape(surname) == Shape::Capitalised
+            && GAZETTEER.longest_match(doc, surname).is_none()
 }
 
 /// The number of tokens of the particle at `at`: `de`, `d'`, `de la`, `de l'`, `van der`, `of`.
@@ -126,6 +138,11 @@ mod tests {
             ("Soyouz Oleg Novitskiy", "Soyouz"),
             ("José Ramón Bauzà", "José Ramón Bauzà"),
             ("Tariq Ramadan", "Tariq Ramadan"),
+            ("Valéry Giscard d'Estaing", "Valéry Giscard d'Estaing"),
+            ("Jean d'Ormesson", "Jean d'Ormesson"),
+            ("Jean Dupont d'Amiens", "Jean Dupont"),
+            ("Véronique Cayla d'Arte France", "Véronique Cayla"),
+            ("Jérôme Galon d'INSERM", "Jérôme Galon"),
         ];
         for (text, expected) in cases {
             let doc = Doc::new(text);

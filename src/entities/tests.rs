@@ -186,6 +186,12 @@ fn one_canonical_form_per_person() {
             &[],
             &[],
         ),
+        (
+            "Valéry Giscard d'Estaing a reçu Véronique Cayla d'Arte. Giscard a souri.",
+            &["Valéry Giscard d'Estaing", "Véronique Cayla"],
+            &[],
+            &["Arte"],
+        ),
     ]);
 }
 
