@@ -284,6 +284,12 @@ fn events_products_and_things_named_after_people_are_not_entities() {
             &[],
         ),
         ("La taxe Tobin a été votée.", &[], &[], &[]),
+        (
+            "Sylvie Tellier a félicité Miss France et Miss Univers.",
+            &["Sylvie Tellier"],
+            &[],
+            &[],
+        ),
     ]);
 }
 
