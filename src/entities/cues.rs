@@ -50,13 +50,18 @@ pub fn place_before(doc: &Doc, start: usize) -> bool {
 pub fn org_before(doc: &Doc, start: usize) -> bool {
     match start {
         0 => false,
-        1 => doc.is_lower_in(0, List::OrgNoun),
+        1 => is_org_noun(doc, 0),
         _ => {
-            doc.is_lower_in(start - 1, List::OrgNoun)
-                || (doc.shape(start - 1) == Shape::Lower
-                    && doc.is_lower_in(start - 2, List::OrgNoun))
+            is_org_noun(doc, start - 1)
+                || (doc.shape(start - 1) == Shape::Lower && is_org_noun(doc, start - 2))
         }
     }
+}
+
+/// Whether token `at` is a noun for a kind of organisation, in lowercase or as an acronym:
+/// `association`, `ONG`.
+fn is_org_noun(doc: &Doc, at: usize) -> bool {
+    matches!(doc.shape(at), Shape::Lower | Shape::Upper) && doc.is(at, List::OrgNoun)
 }
 
 /// Whether the name at token `start` names a thing after someone: `loi Macron`,

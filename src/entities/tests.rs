@@ -247,6 +247,12 @@ fn places_organisations_and_media() {
             &["Le Havre", "Le Mans", "Les Sables-d'Olonne"],
             &[],
         ),
+        (
+            "L'ONG Welfarm a saisi la justice. Une ONG a suivi.",
+            &[],
+            &[],
+            &["Welfarm"],
+        ),
     ]);
 }
 
