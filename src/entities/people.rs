@@ -7,8 +7,9 @@ use super::mention::{Evidence, Kind, Mention};
 /// Renames every short mention of a person written in full elsewhere in the article to the
 /// full name, unless that would compare more than `max_pairs` pairs of mentions.
 pub fn merge_people(mentions: &mut [Mention], max_pairs: usize) {
-    let people: Vec<usize> = (0..mentions.len())
+    let people: Vec<Person> = (0..mentions.len())
         .filter(|&at| mentions[at].kind == Some(Kind::Per) && mentions[at].word_count() >= 2)
+        .map(|at| Person::new(at, &mentions[at].key))
         .collect();
     if people.is_empty() || people.len().saturating_mul(mentions.len()) > max_pairs {
         return;
@@ -27,6 +28,23 @@ pub fn merge_people(mentions: &mut [Mention], max_pairs: usize) {
     }
 }
 
+/// A person named in full: where the mention is, and the length of its key before a particle
+/// `d'` (`valery giscard` of `valery giscard d estaing`), found once rather than for each pair.
+struct Person {
+    at: usize,
+    before_particle: usize,
+}
+
+impl Person {
+    fn new(at: usize, key: &str) -> Person {
+        let before_particle = key.find(" d ").unwrap_or(key.len());
+        Person {
+            at,
+            before_particle,
+        }
+    }
+}
+
 /// Whether a mention may be a short name of a person: a person, an unknown, or a single listed
 /// place word (`Hollande` after `François Hollande`).
 fn may_shorten_a_person(mention: &Mention) -> bool {
@@ -39,28 +57,26 @@ fn may_shorten_a_person(mention: &Mention) -> bool {
     }
 }
 
-/// The fullest name among the `people` (indices into `mentions`) of which `mention` is the
-/// surname (`Guyot`; `Giscard` of `Valéry Giscard d'Estaing`) or, for a person named by one word,
-/// the given name.
-fn fuller_name(mention: &Mention, people: &[usize], mentions: &[Mention]) -> Option<usize> {
+/// The fullest name among the `people` of which `mention` is the surname (`Guyot`; `Giscard` of
+/// `Valéry Giscard d'Estaing`) or, for a person named by one word, the given name.
+fn fuller_name(mention: &Mention, people: &[Person], mentions: &[Mention]) -> Option<usize> {
     let given_name = mention.kind == Some(Kind::Per) && mention.word_count() == 1;
     let short = mention.key.as_str();
     people
         .iter()
-        .copied()
-        .filter(|&person| {
-            let full = mentions[person].key.as_str();
+        .filter(|person| {
+            let full = mentions[person.at].key.as_str();
             let surname = ends_with_word(full, short)
-                || full
-                    .split_once(" d ")
-                    .is_some_and(|(before, _)| ends_with_word(before, short));
+                || person.before_particle < full.len()
+                    && ends_with_word(&full[..person.before_particle], short);
             let given = given_name
                 && full
                     .strip_prefix(short)
                     .is_some_and(|rest| rest.starts_with(' '));
             surname || given
         })
-        .min_by_key(|&person| (std::cmp::Reverse(mentions[person].word_count()), person))
+        .map(|person| person.at)
+        .min_by_key(|&at| (std::cmp::Reverse(mentions[at].word_count()), at))
 }
 
 /// Whether the name key `full` ends with the words of `short`, after more words.
