@@ -139,8 +139,8 @@ impl Gazetteer {
 
     /// The longest listed name starting at token `start` of `doc`, stopping at punctuation:
     /// its end (one past its last token) and entry. A name whose article the text swallowed
-    /// starts at a capitalised word (`Caire`, not `CAP` nor `cap`). The first word's lexicon tags (looked up
-    /// once per token) settle most words without a look-up here.
+    /// starts at a capitalised word (`Caire`, not `CAP` nor `cap`). The first word's lexicon
+    /// tags (looked up once per token) settle most words without a look-up here.
     pub fn longest_match(&self, doc: &Doc, start: usize) -> Option<(usize, Entry)> {
         if doc.tokens.get(start)?.is_punct() || !doc.is(start, List::Gazetteer) {
             return None;

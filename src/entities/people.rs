@@ -31,7 +31,9 @@ pub fn merge_people(mentions: &mut [Mention], max_pairs: usize) {
 /// A person named in full: where the mention is, and the length of its key before a particle
 /// `d'` (`valery giscard` of `valery giscard d estaing`), found once rather than for each pair.
 struct Person {
+    /// Its index in the mentions.
     at: usize,
+    /// The length of its key before ` d `, or the whole key's.
     before_particle: usize,
 }
 
