@@ -36,6 +36,14 @@ pub struct Entry {
     pub article: Option<&'static str>,
 }
 
+impl Entry {
+    /// Whether the name may start at token `start`: any name may, but one whose article the
+    /// text swallowed starts at a capitalised word only (`Caire`, not `CAP` nor `cap`).
+    fn may_start_at(&self, doc: &Doc, start: usize) -> bool {
+        self.article.is_none() || doc.shape(start) == Shape::Capitalised
+    }
+}
+
 /// What a key is to the gazetteer: a listed name, the first words of longer listed names, or
 /// both.
 #[derive(Clone, Copy, Debug, Default)]
@@ -149,7 +157,7 @@ impl Gazetteer {
         let node = self.nodes.get(first.as_ref())?;
         let best = node
             .entry
-            .filter(|entry| entry.article.is_none() || doc.shape(start) == Shape::Capitalised)
+            .filter(|entry| entry.may_start_at(doc, start))
             .map(|entry| (start + 1, entry));
         if !node.starts_longer {
             return best;
@@ -181,7 +189,7 @@ impl Gazetteer {
             let Some(node) = self.nodes.get(key.as_str()) else {
                 break;
             };
-            if let Some(entry) = node.entry {
+            if let Some(entry) = node.entry.filter(|entry| entry.may_start_at(doc, start)) {
                 best = Some((at + 1, entry));
             }
             if !node.starts_longer {
