@@ -1,5 +1,6 @@
 //! The gazetteer: known places, organisations and media, matched as the longest run of tokens
-//! whose name key is listed. Aliases of one entity (`UE`, `Union européenne`) share a group.
+//! whose name key is listed. Aliases of one entity (`UE`, `Union européenne`) share a group, and
+//! the entity goes by the name listed first (`Union européenne`).
 
 use super::doc::Doc;
 use super::lexicon::{List, data_lines};
@@ -56,7 +57,8 @@ struct Node {
 /// there and whether a longer one may.
 pub struct Gazetteer {
     nodes: FxHashMap<String, Node>,
-    groups: u32,
+    /// By group, the entity's name (the first listed on its line) and that name's key.
+    names: Vec<(&'static str, String)>,
 }
 
 /// The most tokens one name spans.
@@ -71,7 +73,7 @@ thread_local! {
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut gazetteer = Gazetteer {
         nodes: FxHashMap::default(),
-        groups: 0,
+        names: Vec::new(),
     };
     let files = [
         (include_str!("data/countries.txt"), Class::Geo),
@@ -100,10 +102,13 @@ fn contracted_form(key: &str, class: Class) -> Option<(&str, &'static str)> {
 
 impl Gazetteer {
     /// Adds every line of a data file: one entity per line, aliases separated by `|`.
-    fn add_file(&mut self, data: &str, class: Class) {
+    fn add_file(&mut self, data: &'static str, class: Class) {
         for line in data_lines(data) {
-            let group = self.groups;
-            self.groups += 1;
+            let Ok(group) = u32::try_from(self.names.len()) else {
+                return;
+            };
+            let name = line.split('|').next().unwrap_or(line).trim();
+            self.names.push((name, name_key(name)));
             for alias in line.split('|') {
                 let key = name_key(alias);
                 let entry = Entry {
@@ -143,6 +148,14 @@ impl Gazetteer {
     /// The entry of a name key.
     pub fn get(&self, key: &str) -> Option<Entry> {
         self.nodes.get(key).and_then(|node| node.entry)
+    }
+
+    /// The name the entity of `group` goes by, the first listed on its line (`Le Figaro` for
+    /// `Figaro`, `Le Mans` for the `Mans` of `au Mans`), and that name's key.
+    pub fn name_of(&self, group: u32) -> (&'static str, &str) {
+        self.names
+            .get(group as usize)
+            .map_or(("", ""), |(name, key)| (name, key.as_str()))
     }
 
     /// The longest listed name starting at token `start` of `doc`, stopping at punctuation:
@@ -239,5 +252,22 @@ mod tests {
         assert_eq!(group("UE"), group("Union européenne"));
         assert_eq!(group("Daech"), group("Etat islamique"));
         assert_ne!(group("UE"), group("ONU"));
+    }
+
+    #[test]
+    fn names_an_entity_by_its_first_listed_name() {
+        let cases = [
+            ("UE", "Union européenne"),
+            ("Union européenne", "Union européenne"),
+            ("Figaro", "Le Figaro"),
+            ("BFM TV", "BFMTV"),
+            ("Daech", "État islamique"),
+            ("mans", "Le Mans"),
+        ];
+        for (written, expected) in cases {
+            let entry = GAZETTEER.get(&name_key(written));
+            let name = entry.map(|entry| GAZETTEER.name_of(entry.group).0);
+            assert_eq!(name, Some(expected), "{written}");
+        }
     }
 }

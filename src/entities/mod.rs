@@ -37,6 +37,14 @@ pub fn extract(title: &str, body: &str) -> Entities {
     resolve::resolve(&doc, mentions)
 }
 
+/// The name a listed place or organisation goes by, when `name` is one of the gazetteer's names
+/// for it, whatever the case and accents: `Le Figaro` for `figaro`, `La République en marche` for
+/// `LREM`. Extraction names listed entities so.
+pub fn listed_form(name: &str) -> Option<&'static str> {
+    let entry = gazetteer::GAZETTEER.get(&name_key(name))?;
+    Some(gazetteer::GAZETTEER.name_of(entry.group).0)
+}
+
 /// Fills in an article's entities from its title and body.
 pub fn annotate(article: &mut Article) {
     article.entities = extract(&article.title, &article.body);

@@ -1,9 +1,10 @@
 //! From an article's mentions to its entities: unknown kinds decided, people merged, shortened
-//! names folded into the longest form, aliases and acronyms into the first form written.
+//! names folded into the longest form, aliases and acronyms into the first form written, listed
+//! places and organisations named as the gazetteer names them.
 
 use super::acronym::{in_parentheses_after, is_acronym_of};
 use super::doc::Doc;
-use super::gazetteer::Class;
+use super::gazetteer::{Class, GAZETTEER};
 use super::mention::{Evidence, Kind, Mention};
 use super::people::merge_people;
 use crate::article::Entities;
@@ -197,25 +198,29 @@ fn is_pair(pairs: &[(String, String)], first: &Mention, second: &Mention) -> boo
     })
 }
 
-/// One canonical name per entity, in the first form written, sorted by key.
+/// One canonical name per entity, sorted by key: a listed place's or organisation's as the
+/// gazetteer names it (`Le Figaro` for `Figaro`), so that its articles count it once whichever
+/// alias they wrote; any other in the first form written.
 fn entities(names: &[Mention], aliases: &FxHashMap<String, String>) -> Entities {
     let mut first_of: FxHashMap<&str, &Mention> = sized_map(names.len());
     for name in names {
         first_of.entry(name.key.as_str()).or_insert(name);
     }
-    let mut seen: FxHashSet<&str> = sized_set(names.len());
+    let mut roots: FxHashSet<&str> = sized_set(names.len());
     let mut named: Vec<(&str, Kind, &str)> = Vec::with_capacity(names.len());
     for name in names {
         let root = aliases
             .get(&name.key)
             .map_or(name.key.as_str(), String::as_str);
         let Some(kind) = name.kind else { continue };
-        if seen.insert(root) {
+        if roots.insert(root) {
             let first = first_of.get(root).copied().unwrap_or(name);
-            named.push((root, kind, first.form.as_str()));
+            let (form, key) = canonical(first, kind);
+            named.push((key, kind, form));
         }
     }
-    named.sort_unstable_by_key(|&(root, _, _)| root);
+    named.sort_unstable_by_key(|&(key, _, _)| key);
+    named.dedup_by_key(|&mut (key, kind, _)| (key, kind));
     let mut entities = Entities::default();
     for (_, kind, form) in named {
         let list = match kind {
@@ -226,6 +231,15 @@ fn entities(names: &[Mention], aliases: &FxHashMap<String, String>) -> Entities 
         list.push(form.to_string());
     }
     entities
+}
+
+/// The form and key an entity is named by: the gazetteer's name for a listed place or
+/// organisation, the mention's own for a person or a name not listed.
+fn canonical(mention: &Mention, kind: Kind) -> (&str, &str) {
+    match (mention.evidence, kind) {
+        (Evidence::Listed(_, group), Kind::Loc | Kind::Org) => GAZETTEER.name_of(group),
+        _ => (mention.form.as_str(), mention.key.as_str()),
+    }
 }
 
 /// An empty map with room for `len` keys, which a map grown from nothing would rehash for
