@@ -2,7 +2,10 @@
 //! `l'État` or `aujourd’hui` become phrases, a colon after a word that is not a field is escaped,
 //! words that analyse to nothing (stop words) are dropped rather than left as clauses that match
 //! nothing, and plain dates (`date:2019-12-05`, `date:[2019-12-01 TO 2020-01-31]`) become the
-//! RFC 3339 ranges tantivy expects.
+//! RFC 3339 ranges tantivy expects, and a listed place or organisation (`org:LREM`) is also
+//! looked for by the name extraction gives it.
+
+use crate::entities::{listed_form, name_key};
 
 /// A query rewritten for tantivy.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,9 +39,9 @@ pub fn rewrite(query: &str, fields: &[&str], is_noise: impl Fn(&str) -> bool) ->
     let mut dropped = false;
     for piece in pieces(query) {
         let part = match piece {
-            Piece::Phrase(text) => Some(text.to_string()),
+            Piece::Phrase(text) => Some(with_listed_name(text.to_string())),
             Piece::Range(text) => Some(rfc3339_range(text)),
-            Piece::Word(word) => rewrite_word(word, fields, &is_noise),
+            Piece::Word(word) => rewrite_word(word, fields, &is_noise).map(with_listed_name),
         };
         plain &= matches!(piece, Piece::Word(w) if is_bare(w));
         dropped |= part.is_none();
@@ -125,6 +128,27 @@ fn rewrite_word(word: &str, fields: &[&str], is_noise: &impl Fn(&str) -> bool) -
         Some(field) => format!("{sign}{field}:{term}"),
         None => format!("{sign}{term}"),
     })
+}
+
+/// A place or organisation prefix widened to the name the gazetteer gives that entity, which is
+/// the name extraction indexes it under: `org:LREM` → `(org:LREM OR org:"La République en
+/// marche")`. Other parts are left as they are.
+fn with_listed_name(part: String) -> String {
+    let body = part.trim_start_matches(['-', '+']);
+    let sign = &part[..part.len() - body.len()];
+    let Some((field @ ("loc" | "org"), name)) = body.split_once(':') else {
+        return part;
+    };
+    let bare = name.trim_matches('"');
+    if bare.is_empty() || name.starts_with('(') {
+        return part;
+    }
+    match listed_form(bare) {
+        Some(listed) if name_key(listed) != name_key(bare) => {
+            format!("{sign}({field}:{name} OR {field}:\"{listed}\")")
+        }
+        _ => part,
+    }
 }
 
 /// Removes `OR`/`AND` left at either end or doubled once stop words are gone.
@@ -222,6 +246,27 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(rewrite(input, &FIELDS, noise).text, expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn widens_listed_places_and_organisations_to_their_names() {
+        let fields = ["per", "loc", "org"];
+        let cases = [
+            ("org:LREM", "(org:LREM OR org:\"La République en marche\")"),
+            ("-org:Figaro", "-(org:Figaro OR org:\"Le Figaro\")"),
+            (
+                "loc:\"Grande-Bretagne\"",
+                "(loc:\"Grande-Bretagne\" OR loc:\"Royaume-Uni\")",
+            ),
+            ("org:\"Front national\"", "org:\"Front national\""),
+            ("loc:Etats-Unis", "loc:Etats-Unis"),
+            ("org:FNSEA", "org:FNSEA"),
+            ("per:Figaro", "per:Figaro"),
+            ("org:(FN OR LR)", "org:(FN OR LR)"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(rewrite(input, &fields, noise).text, expected, "{input}");
         }
     }
 

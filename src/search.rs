@@ -2,6 +2,7 @@
 //! matches, date filters and sorts, and a highlighted snippet for every hit.
 
 use crate::article::Entities;
+use crate::entities::{listed_form, name_key};
 use crate::error::{Error, Result};
 use crate::query::{Rewritten, rewrite};
 use crate::schema::{Fields, to_tantivy_date};
@@ -363,13 +364,20 @@ impl Engine {
         Box::new(RangeQuery::new(bound(from), bound(to)))
     }
 
-    /// Articles naming `name` as a person, place or organisation (case, accents and hyphens aside);
+    /// Articles naming `name` as a person, place or organisation (case, accents and hyphens aside),
+    /// or naming the listed entity `name` is an alias of (`LREM`) by the name extraction gives it;
     /// it filters without changing scores.
     fn entity_filter(&self, name: &str) -> Result<Box<dyn Query>> {
         let fields = self.fields();
         let parser = QueryParser::for_index(&self.opened.index, fields.entity_fields().to_vec());
-        let phrase = format!("\"{}\"", name.replace('"', " "));
-        let query = parser.parse_query(&phrase).map_err(|e| Error::Query {
+        let phrase = |name: &str| format!("\"{}\"", name.replace('"', " "));
+        let phrases = match listed_form(name) {
+            Some(listed) if name_key(listed) != name_key(name) => {
+                format!("{} OR {}", phrase(name), phrase(listed))
+            }
+            _ => phrase(name),
+        };
+        let query = parser.parse_query(&phrases).map_err(|e| Error::Query {
             query: name.to_string(),
             reason: e.to_string(),
         })?;

@@ -79,6 +79,13 @@ fn entity_filters_and_prefixes_match_names_loosely() {
         ("per:\"ri song chol\"", &[], 4),
         ("per:\"Helene Marchetti\"", &[], 5),
         ("org:FNSEA", &[], 3),
+        ("org:UE", &[], 7),
+        ("", &["--entity", "UE"], 7),
+        (
+            "org:\"Fédération nationale des syndicats d'exploitants agricoles\"",
+            &[],
+            3,
+        ),
         ("loc:\"Corée du Nord\" per:\"Ri Song-chol\"", &[], 4),
     ];
     for (query, args, total) in cases {
