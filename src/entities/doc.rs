@@ -2,11 +2,12 @@
 
 use super::lexicon::{LEXICON, List, Tags};
 use super::name_key::{append_key, name_key};
-use super::token::{Punct, Shape, Token, tokenize};
+use super::token::{Punct, Shape, Token, tokenize_into};
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
-/// An article's text and its tokens.
+/// An article's text and its tokens. Its buffers are kept for the thread's next article when it
+/// is dropped, so that reading an article allocates none of them afresh.
 pub struct Doc<'a> {
     /// The text: title, a line break, then the body.
     pub text: &'a str,
@@ -27,18 +28,42 @@ pub struct Doc<'a> {
 /// A token's tags not looked up yet: a bit no list uses.
 const UNKNOWN: u32 = 1 << 31;
 
+/// The most tokens whose buffers a thread keeps for its next article: a list of millions of
+/// names does not hold on to hundreds of megabytes.
+const MAX_KEPT_TOKENS: usize = 1 << 20;
+
+/// The buffers of a `Doc`, emptied.
+#[derive(Default)]
+struct Buffers {
+    tokens: Vec<Token>,
+    folded: String,
+    folded_at: Vec<(u32, u32)>,
+    tags: Vec<Cell<u32>>,
+    starts: Vec<u32>,
+}
+
 thread_local! {
     /// Where the key of a word looked up once is folded.
-    static KEY_BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    static KEY_BUFFER: RefCell<String> = const { RefCell::new(String::new()) };
+    /// The buffers of the thread's last article, for its next one.
+    static SPARE: RefCell<Buffers> = RefCell::new(Buffers::default());
 }
 
 impl<'a> Doc<'a> {
     /// Tokenises `text`.
     pub fn new(text: &'a str) -> Doc<'a> {
-        let tokens = tokenize(text);
-        let mut folded = String::with_capacity(text.len() / 8);
-        let mut folded_at = vec![(0, 0); tokens.len()];
-        let mut starts = Vec::with_capacity(tokens.len() / 4);
+        let Buffers {
+            mut tokens,
+            mut folded,
+            mut folded_at,
+            mut tags,
+            mut starts,
+        } = SPARE.try_with(|spare| spare.take()).unwrap_or_default();
+        tokenize_into(text, &mut tokens);
+        folded.clear();
+        folded_at.clear();
+        folded_at.resize(tokens.len(), (0, 0));
+        starts.clear();
         for (at, (token, slot)) in tokens.iter().zip(&mut folded_at).enumerate() {
             let (starts_name, folds) = roles(token, text);
             if starts_name {
@@ -52,7 +77,8 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let tags = vec![Cell::new(UNKNOWN); tokens.len()];
+        tags.clear();
+        tags.resize(tokens.len(), Cell::new(UNKNOWN));
         Doc {
             text,
             tokens,
@@ -186,6 +212,23 @@ impl<'a> Doc<'a> {
         } else {
             raw.to_string()
         }
+    }
+}
+
+impl Drop for Doc<'_> {
+    /// Keeps the buffers for the thread's next article, unless they grew past `MAX_KEPT_TOKENS`.
+    fn drop(&mut self) {
+        if self.tokens.capacity() > MAX_KEPT_TOKENS {
+            return;
+        }
+        let buffers = Buffers {
+            tokens: std::mem::take(&mut self.tokens),
+            folded: std::mem::take(&mut self.folded),
+            folded_at: std::mem::take(&mut self.folded_at),
+            tags: std::mem::take(&mut self.tags),
+            starts: std::mem::take(&mut self.starts),
+        };
+        let _ = SPARE.try_with(|spare| spare.replace(buffers));
     }
 }
 

@@ -348,3 +348,22 @@ fn a_list_of_thousands_of_names_keeps_them_as_written() {
         assert_eq!(org, ["Front national"], "{count} people");
     }
 }
+
+#[test]
+fn an_article_read_after_others_gives_what_it_gives_alone() {
+    let long = "Étienne Guyot, le maire de Lyon, a reçu M. Guyot et la FNSEA à Paris. ".repeat(20);
+    let short = "Kim Jong-un a visité Pyongyang.";
+    let alone = kinds(short);
+    assert_eq!(
+        alone,
+        (
+            vec!["Kim Jong-un".to_string()],
+            vec!["Pyongyang".to_string()],
+            vec![]
+        )
+    );
+    kinds(&long);
+    assert_eq!(kinds(short), alone, "after a longer article");
+    kinds("");
+    assert_eq!(kinds(short), alone, "after an empty one");
+}

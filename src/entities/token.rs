@@ -72,22 +72,33 @@ impl Token {
     }
 }
 
-/// Splits `text` into tokens; a text past 4 GB, beyond what a token's offsets hold, has none.
+/// The tokens of `text`, in a new vector (see `tokenize_into`).
+#[cfg(test)]
 pub fn tokenize(text: &str) -> Vec<Token> {
-    tokenize_with(text, simple_word)
+    let mut tokens = Vec::new();
+    tokenize_into(text, &mut tokens);
+    tokens
 }
 
-/// A way to read a simple word at a byte: its end, shape and plainness.
-type WordPath = fn(&str, usize) -> Option<(usize, Shape, bool)>;
+/// Splits `text` into `tokens`, replacing what they held, so that their room is reused from one
+/// article to the next; a text past 4 GB, beyond what a token's offsets hold, has none.
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
+    tokenize_with(text, simple_word, tokens);
+}
 
 /// Splits `text` into tokens, trying `fast_path` on each word first: `simple_word`, or (to test
 /// that it changes nothing) a path that never applies.
-fn tokenize_with(text: &str, fast_path: WordPath) -> Vec<Token> {
+fn tokenize_with(
+    text: &str,
+    fast_path: impl Fn(&str, usize) -> Option<(usize, Shape, bool)>,
+    tokens: &mut Vec<Token>,
+) {
+    tokens.clear();
     if u32::try_from(text.len()).is_err() {
-        return Vec::new();
+        return;
     }
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(text.len() / 4);
+    tokens.reserve(text.len() / 4);
     let mut at = 0;
     let mut sentence_start = true;
     while let Some(&byte) = bytes.get(at) {
@@ -106,9 +117,8 @@ fn tokenize_with(text: &str, fast_path: WordPath) -> Vec<Token> {
             at = end;
             continue;
         }
-        at = read_other(text, at, &mut tokens, &mut sentence_start);
+        at = read_other(text, at, tokens, &mut sentence_start);
     }
-    tokens
 }
 
 /// Reads what starts at byte `at` off the fast path (a sign, a spacing character, a word of
@@ -525,7 +535,9 @@ mod tests {
         }
         assert!(texts.len() > 20, "{} texts", texts.len());
         for text in &texts {
-            assert_eq!(tokenize(text), tokenize_with(text, slow), "{text}");
+            let mut tokens = Vec::new();
+            tokenize_with(text, slow, &mut tokens);
+            assert_eq!(tokenize(text), tokens, "{text}");
         }
     }
 
