@@ -350,7 +350,8 @@ fn quote_kind(text: &str, at: usize, c: char) -> Punct {
 
 /// The word starting at byte `start`: letters and digits, joined by inner hyphens, inner
 /// apostrophes after anything but an elision, and inner dots before a lowercase letter
-/// (`Chinanews.com`). An elision (`l'`, `d’`) is a word of its own.
+/// (`Chinanews.com`). An elision (`l'`, `d’`, `lʼ`) is a word of its own: the modifier letter `ʼ`, a
+/// letter to Unicode, is read as the apostrophe it stands for.
 fn word_at(text: &str, start: usize) -> Token {
     let bytes = text.as_bytes();
     let mut end = start;
@@ -361,7 +362,7 @@ fn word_at(text: &str, start: usize) -> Token {
         }
         let c = char_at(text, end);
         let width = c.len_utf8();
-        if !byte.is_ascii() && is_letter(c) {
+        if !byte.is_ascii() && c != 'ʼ' && is_letter(c) {
             end += width;
             continue;
         }
@@ -452,12 +453,15 @@ mod tests {
 
     #[test]
     fn splits_elisions_and_keeps_compounds() {
-        let text = "l'Aude, Val-d'Oise, aujourd'hui N'Djamena O'Brien Chinanews.com";
+        let text = "l'Aude, lʼAin, Val-d'Oise, aujourd'hui N'Djamena O'Brien Chinanews.com";
         assert_eq!(
             texts(text),
             [
                 "l'",
                 "Aude",
+                ",",
+                "lʼ",
+                "Ain",
                 ",",
                 "Val-d'Oise",
                 ",",
@@ -522,7 +526,7 @@ mod tests {
         let mut texts = vec![
             "fin. site.fr mot-clé l’armée aujourd’hui été»\u{a0}: «\u{a0}mot x² bref… ok"
                 .to_string(),
-            "Paris-Lyon L'Oréal D’Artagnan Québec QUÉBEC Ça Ébène M. Dr. Qu'il N'Djamena "
+            "Paris-Lyon L'Oréal D’Artagnan Québec QUÉBEC Ça Ébène M. Dr. Qu'il N'Djamena lʼAin "
                 .to_string(),
             "abcdefghijklmnopqrstuvwxyz éàèùâêîôûçëïüÿæœß Zzzzzzzzzzzzzz.Com a.b A.B é."
                 .to_string(),
