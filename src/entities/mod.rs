@@ -22,19 +22,35 @@ mod token;
 mod tests;
 
 use crate::article::{Article, Entities};
+use std::cell::RefCell;
 
 pub use name_key::name_key;
 
 /// The people (`per`), places (`loc`) and organisations (`org`) named in an article's title and
 /// body: one canonical form per entity, sorted by name key.
 pub fn extract(title: &str, body: &str) -> Entities {
-    let mut text = String::with_capacity(title.len() + 1 + body.len());
+    let mut text = SPARE_TEXT.try_with(RefCell::take).unwrap_or_default();
+    text.clear();
     text.push_str(title);
     text.push('\n');
     text.push_str(body);
-    let doc = doc::Doc::new(&text);
-    let mentions = detect::detect(&doc);
-    resolve::resolve(&doc, mentions)
+    let entities = {
+        let doc = doc::Doc::new(&text);
+        let mentions = detect::detect(&doc);
+        resolve::resolve(&doc, mentions)
+    };
+    if text.capacity() <= MAX_KEPT_TEXT {
+        let _ = SPARE_TEXT.try_with(|spare| spare.replace(text));
+    }
+    entities
+}
+
+/// The longest article text a thread keeps the room of for its next article.
+const MAX_KEPT_TEXT: usize = 1 << 22;
+
+thread_local! {
+    /// The room of the thread's last article text, for its next one.
+    static SPARE_TEXT: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// The name a listed place or organisation goes by, when `name` is one of the gazetteer's names
