@@ -114,7 +114,8 @@ fn tokenize_with(
                 ..Token::at(at, end)
             });
             sentence_start = false;
-            at = end;
+            // The space after a word, most often there, is stepped over at once.
+            at = end + usize::from(bytes.get(end) == Some(&b' '));
             continue;
         }
         at = read_other(text, at, tokens, &mut sentence_start);
