@@ -15,6 +15,10 @@ const NAME_PARTICLES: [&str; 17] = [
     "dos", "del", "della",
 ];
 
+/// The French particles among them, which follow a given name (`Dominique de Villepin`), not a
+/// surname only before another surname (`Geoffroy Roux de Bézieux`, not `Jean Dupont de Lyon`).
+const FRENCH_PARTICLES: [&str; 3] = ["de", "du", "des"];
+
 /// Directions that complete a place: `Amérique du Sud`, `Afrique de l'Ouest`.
 const DIRECTIONS: [&str; 4] = ["Nord", "Sud", "Est", "Ouest"];
 
@@ -78,20 +82,31 @@ fn link(doc: &Doc, start: usize, at: usize) -> Option<usize> {
     let fits = if ENGLISH_LINKS.contains(&doc.word(at)) {
         has_english_keyword(doc, start, at)
     } else {
-        doc.is(start, List::FirstName) && is_name_particle(doc, at) || is_direction(next)
+        doc.is(start, List::FirstName) && is_name_particle(doc, start, at) || is_direction(next)
     };
     fits.then_some(particle + 1)
 }
 
-/// Whether token `at` is a particle of a person's name: `de`, `van`, or `d'` before a
-/// capitalised word that names nothing listed (`Valéry Giscard d'Estaing`, not `Jean Dupont
-/// d'Amiens` nor `Véronique Cayla d'Arte`).
-fn is_name_particle(doc: &Doc, at: usize) -> bool {
-    let surname = at + 1;
+/// Whether token `at` is a particle of the person's name started at `start`: `van`; `de`, `du`
+/// or `des` after a given name (`Guillaume de Tonquédec`, `Charles Maurice de Talleyrand`) or
+/// before a capitalised word that names nothing listed (`Geoffroy Roux de Bézieux`, not `Jean
+/// Dupont de Lyon` nor `Didier Aubert de la CFDT`, where the name has ended); or `d'` before
+/// such a word (`Valéry Giscard d'Estaing`, not `Jean Dupont d'Amiens` nor `Véronique Cayla
+/// d'Arte`).
+fn is_name_particle(doc: &Doc, start: usize, at: usize) -> bool {
+    if doc.is_one_of(at, &FRENCH_PARTICLES) {
+        return at == start + 1
+            || doc.is(at - 1, List::FirstName)
+            || names_nothing_listed(doc, at + 1);
+    }
     doc.is_one_of(at, &NAME_PARTICLES)
-        || doc.is_elided(at, 'd')
-            && doc.shape(surname) == Shape::Capitalised
-            && GAZETTEER.longest_match(doc, surname).is_none()
+        || doc.is_elided(at, 'd') && names_nothing_listed(doc, at + 1)
+}
+
+/// Whether token `at` is a capitalised word (no acronym) that starts no listed name, and so may
+/// be a surname after a particle.
+fn names_nothing_listed(doc: &Doc, at: usize) -> bool {
+    doc.shape(at) == Shape::Capitalised && GAZETTEER.longest_match(doc, at).is_none()
 }
 
 /// The number of tokens of the particle at `at`: `de`, `d'`, `de la`, `de l'`, `van der`, `of`.
@@ -143,6 +158,14 @@ mod tests {
             ("Jean Dupont d'Amiens", "Jean Dupont"),
             ("Véronique Cayla d'Arte France", "Véronique Cayla"),
             ("Jérôme Galon d'INSERM", "Jérôme Galon"),
+            ("Jean Dupont de la CGT", "Jean Dupont"),
+            ("Jean Dupont de Lyon", "Jean Dupont"),
+            ("Geoffroy Roux de Bézieux", "Geoffroy Roux de Bézieux"),
+            (
+                "Charles Maurice de Talleyrand",
+                "Charles Maurice de Talleyrand",
+            ),
+            ("Dominique de Villepin", "Dominique de Villepin"),
         ];
         for (text, expected) in cases {
             let doc = Doc::new(text);
