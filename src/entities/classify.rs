@@ -426,7 +426,9 @@ fn is_roman_numeral(word: &str) -> bool {
 }
 
 /// Several capitalised words: no name when all are in capitals (see `shouted`); a person when
-/// the cues say so, or when two or three words hold no English word and do not open with an
+/// the cues say so; an organisation right after an organisation noun, unless a given name opens
+/// it (`l'ONG Attac France`, `la société Lockheed Martin`, not `le club toulonnais Mourad
+/// Boudjellal`); a person when two or three words hold no English word and do not open with an
 /// acronym (`CF Montréal`, `CDPQ Infra` are organisations); otherwise an organisation.
 fn several_words(doc: &Doc, start: usize, end: usize) -> Outcome {
     if (start..end).any(|at| doc.is(at, List::EventHead)) {
@@ -440,6 +442,9 @@ fn several_words(doc: &Doc, start: usize, end: usize) -> Outcome {
     }
     if person::looks_like_person(doc, start, end) {
         return Outcome::found(doc, start, end, Some(Kind::Per), Evidence::Cue);
+    }
+    if cues::org_noun_just_before(doc, start) && !doc.is(start, List::FirstName) {
+        return Outcome::found(doc, start, end, Some(Kind::Org), Evidence::Cue);
     }
     if cues::named_after_before(doc, start) {
         return Outcome::skip(end);

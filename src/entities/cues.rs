@@ -58,6 +58,11 @@ pub fn org_before(doc: &Doc, start: usize) -> bool {
     }
 }
 
+/// Whether an organisation noun comes right before token `start`: `l'ONG Attac France`.
+pub fn org_noun_just_before(doc: &Doc, start: usize) -> bool {
+    start > 0 && is_org_noun(doc, start - 1)
+}
+
 /// Whether token `at` is a noun for a kind of organisation, in lowercase or as an acronym:
 /// `association`, `ONG`.
 fn is_org_noun(doc: &Doc, at: usize) -> bool {

@@ -253,6 +253,12 @@ fn places_organisations_and_media() {
             &[],
             &["Welfarm"],
         ),
+        (
+            "Selon l'ONG Attac France et le groupe Lockheed Martin, le président du club toulonnais Mourad Boudjellal a parlé.",
+            &["Mourad Boudjellal"],
+            &[],
+            &["Attac France", "Lockheed Martin"],
+        ),
     ]);
 }
 
