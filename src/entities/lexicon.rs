@@ -84,8 +84,11 @@ pub struct Lexicon {
     /// The lowercase heads as written.
     lower_heads: FxHashSet<String>,
     /// For each slot of a word's first two bytes, the byte lengths of the lowercase heads
-    /// starting with them, as bits: rules out nearly every other word before any hashing.
+    /// starting with them, as bits: rules out most other words before any hashing.
     lower_head_shapes: Box<[u32; SHAPE_SLOTS]>,
+    /// The same for a word's last two bytes: rules out most of the rest (`fondateur` starts as
+    /// `fondation` does, and is as long, but ends otherwise).
+    lower_head_ends: Box<[u32; SHAPE_SLOTS]>,
 }
 
 impl Lexicon {
@@ -104,23 +107,47 @@ impl Lexicon {
         self.may_be_lower_head(word.as_bytes()) && self.lower_heads.contains(word)
     }
 
-    /// Whether the word of bytes `word` has the first two bytes and the length of a lowercase
-    /// head: false for nearly every word that is none, without hashing.
+    /// Whether the word of bytes `word` has the first two bytes, the last two bytes and the
+    /// length of a lowercase head: false for nearly every word that is none, without hashing.
     pub fn may_be_lower_head(&self, word: &[u8]) -> bool {
-        shape_of(word).is_some_and(|(slot, length)| self.lower_head_shapes[slot] & length != 0)
+        shape_of(word).is_some_and(|shape| {
+            self.lower_head_shapes[shape.first] & self.lower_head_ends[shape.last] & shape.length
+                != 0
+        })
     }
 }
 
-/// How many slots the first two bytes of a lowercase head fall into.
+/// How many slots the first or last two bytes of a lowercase head fall into.
 const SHAPE_SLOTS: usize = 4096;
 
-/// The slot of a word's first two bytes and its byte length as a bit; none past 31 bytes.
-fn shape_of(bytes: &[u8]) -> Option<(usize, u32)> {
+/// What a lowercase head is first checked by.
+struct HeadShape {
+    /// The slot of its first two bytes.
+    first: usize,
+    /// The slot of its last two bytes.
+    last: usize,
+    /// Its byte length, as a bit.
+    length: u32,
+}
+
+/// The shape of a word; none past 31 bytes.
+fn shape_of(bytes: &[u8]) -> Option<HeadShape> {
     let length = 1u32
         .checked_shl(u32::try_from(bytes.len()).ok()?)
         .filter(|&bit| bit > 1)?;
-    let pair = usize::from(bytes[0]) << 8 | usize::from(bytes.get(1).copied().unwrap_or(0));
-    Some((pair % SHAPE_SLOTS, length))
+    let pair = |a: Option<&u8>, b: Option<&u8>| {
+        (usize::from(a.copied().unwrap_or(0)) << 8 | usize::from(b.copied().unwrap_or(0)))
+            % SHAPE_SLOTS
+    };
+    let end = bytes.len();
+    Some(HeadShape {
+        first: pair(bytes.first(), bytes.get(1)),
+        last: pair(
+            end.checked_sub(2).and_then(|at| bytes.get(at)),
+            bytes.last(),
+        ),
+        length,
+    })
 }
 
 /// The word lists, loaded on first use.
@@ -129,6 +156,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         tags: FxHashMap::default(),
         lower_heads: FxHashSet::default(),
         lower_head_shapes: Box::new([0; SHAPE_SLOTS]),
+        lower_head_ends: Box::new([0; SHAPE_SLOTS]),
     };
     let files = [
         (include_str!("data/first_names.txt"), List::FirstName),
@@ -182,8 +210,9 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 impl Lexicon {
     /// Adds a lowercase head as written.
     fn add_lower_head(&mut self, head: &str) {
-        if let Some((slot, length)) = shape_of(head.as_bytes()) {
-            self.lower_head_shapes[slot] |= length;
+        if let Some(shape) = shape_of(head.as_bytes()) {
+            self.lower_head_shapes[shape.first] |= shape.length;
+            self.lower_head_ends[shape.last] |= shape.length;
             self.lower_heads.insert(head.to_string());
         }
     }
@@ -266,5 +295,26 @@ mod tests {
     fn knows_lowercase_heads_as_written() {
         assert!(LEXICON.is_lower_head("ministère") && LEXICON.is_lower_head("océan"));
         assert!(!LEXICON.is_lower_head("ministere") && !LEXICON.is_lower_head("de"));
+    }
+
+    #[test]
+    fn rules_out_words_by_their_first_and_last_bytes_and_length() {
+        let heads = data_lines(include_str!("data/lower_org_heads.txt"))
+            .chain(data_lines(include_str!("data/geo_heads.txt")))
+            .flat_map(str::split_whitespace);
+        for head in heads {
+            assert!(LEXICON.may_be_lower_head(head.as_bytes()), "{head}");
+        }
+        for word in [
+            "moins",
+            "cadre",
+            "fondateur",
+            "présidente",
+            "de",
+            "océans",
+            "",
+        ] {
+            assert!(!LEXICON.may_be_lower_head(word.as_bytes()), "{word}");
+        }
     }
 }
