@@ -31,12 +31,12 @@ pub fn detect(doc: &Doc) -> Vec<Mention> {
 
 /// What starts at token `at`.
 fn read_at(doc: &Doc, at: usize) -> Outcome {
-    let head = head_at(doc, at);
     let capital = doc.is_capital(at);
-    if !capital && head.is_none() && !is_capital_elision(doc, at) {
+    if capital && is_sentence_opener(doc, at) {
         return Outcome::skip(at + 1);
     }
-    if capital && is_sentence_opener(doc, at) {
+    let head = head_at(doc, at);
+    if !capital && head.is_none() && !is_capital_elision(doc, at) {
         return Outcome::skip(at + 1);
     }
     let listed = GAZETTEER.longest_match(doc, at);
