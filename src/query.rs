@@ -5,7 +5,7 @@
 //! RFC 3339 ranges tantivy expects, and a listed place or organisation (`org:LREM`) is also
 //! looked for by the name extraction gives it.
 
-use crate::entities::{listed_form, name_key};
+use crate::entities::other_listed_name;
 
 /// A query rewritten for tantivy.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,11 +143,9 @@ fn with_listed_name(part: String) -> String {
     if bare.is_empty() || name.starts_with('(') {
         return part;
     }
-    match listed_form(bare) {
-        Some(listed) if name_key(listed) != name_key(bare) => {
-            format!("{sign}({field}:{name} OR {field}:\"{listed}\")")
-        }
-        _ => part,
+    match other_listed_name(bare) {
+        Some(listed) => format!("{sign}({field}:{name} OR {field}:\"{listed}\")"),
+        None => part,
     }
 }
 

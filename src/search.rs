@@ -2,7 +2,7 @@
 //! matches, date filters and sorts, and a highlighted snippet for every hit.
 
 use crate::article::Entities;
-use crate::entities::{listed_form, name_key};
+use crate::entities::other_listed_name;
 use crate::error::{Error, Result};
 use crate::query::{Rewritten, rewrite};
 use crate::schema::{Fields, to_tantivy_date};
@@ -371,11 +371,9 @@ impl Engine {
         let fields = self.fields();
         let parser = QueryParser::for_index(&self.opened.index, fields.entity_fields().to_vec());
         let phrase = |name: &str| format!("\"{}\"", name.replace('"', " "));
-        let phrases = match listed_form(name) {
-            Some(listed) if name_key(listed) != name_key(name) => {
-                format!("{} OR {}", phrase(name), phrase(listed))
-            }
-            _ => phrase(name),
+        let phrases = match other_listed_name(name) {
+            Some(listed) => format!("{} OR {}", phrase(name), phrase(listed)),
+            None => phrase(name),
         };
         let query = parser.parse_query(&phrases).map_err(|e| Error::Query {
             query: name.to_string(),

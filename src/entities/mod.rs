@@ -61,6 +61,13 @@ pub fn listed_form(name: &str) -> Option<&'static str> {
     Some(gazetteer::GAZETTEER.name_of(entry.group).0)
 }
 
+/// The name extraction gives the listed place or organisation `name` is an alias of, when it is
+/// another name than `name` (case and accents aside): `La République en marche` for `LREM`, none
+/// for `Union européenne` itself. Searches for `name` look for it as well.
+pub fn other_listed_name(name: &str) -> Option<&'static str> {
+    listed_form(name).filter(|listed| name_key(listed) != name_key(name))
+}
+
 /// Fills in an article's entities from its title and body.
 pub fn annotate(article: &mut Article) {
     article.entities = extract(&article.title, &article.body);
