@@ -48,14 +48,8 @@ pub fn place_before(doc: &Doc, start: usize) -> bool {
 /// Whether an organisation noun comes just before token `start`, possibly followed by one
 /// adjective: `la société AppAnnie`, `la milice populaire Basij`.
 pub fn org_before(doc: &Doc, start: usize) -> bool {
-    match start {
-        0 => false,
-        1 => is_org_noun(doc, 0),
-        _ => {
-            is_org_noun(doc, start - 1)
-                || (doc.shape(start - 1) == Shape::Lower && is_org_noun(doc, start - 2))
-        }
-    }
+    org_noun_just_before(doc, start)
+        || start >= 2 && doc.shape(start - 1) == Shape::Lower && is_org_noun(doc, start - 2)
 }
 
 /// Whether an organisation noun comes right before token `start`: `l'ONG Attac France`.
