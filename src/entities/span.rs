@@ -15,7 +15,7 @@ const NAME_PARTICLES: [&str; 17] = [
     "dos", "del", "della",
 ];
 
-/// The French particles among them, which follow a given name (`Dominique de Villepin`), not a
+/// The French particles among them: after a given name (`Dominique de Villepin`), but after a
 /// surname only before another surname (`Geoffroy Roux de Bézieux`, not `Jean Dupont de Lyon`).
 const FRENCH_PARTICLES: [&str; 3] = ["de", "du", "des"];
 
