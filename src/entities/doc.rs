@@ -1,6 +1,6 @@
 //! The article being read: its text and tokens, with the small questions asked of a token.
 
-use super::lexicon::{LEXICON, List, Tags};
+use super::lexicon::{LEXICON, Lexicon, List, Tags};
 use super::name_key::{append_key, name_key};
 use super::token::{Punct, Shape, Token, tokenize_into};
 use std::borrow::Cow;
@@ -59,21 +59,25 @@ impl<'a> Doc<'a> {
             mut tags,
             mut starts,
         } = SPARE.try_with(|spare| spare.take()).unwrap_or_default();
-        tokenize_into(text, &mut tokens);
+        // Where a name may start is settled as each token is pushed, in the tokeniser's pass;
+        // then only those tokens are visited for their keys.
+        starts.clear();
+        let lexicon = &*LEXICON;
+        tokenize_into(text, &mut tokens, |token, at| {
+            if starts_name(token, text, lexicon) {
+                starts.push(at);
+            }
+        });
         folded.clear();
         folded_at.clear();
         folded_at.resize(tokens.len(), (0, 0));
-        starts.clear();
-        for (at, (token, slot)) in tokens.iter().zip(&mut folded_at).enumerate() {
-            let (starts_name, folds) = roles(token, text);
-            if starts_name {
-                starts.push(at as u32);
-            }
-            if folds {
+        for &at in &starts {
+            let token = &tokens[at as usize];
+            if is_worth_folding(token, text) {
                 let start = folded.len();
                 append_key(&mut folded, token.text(text));
                 if let (Ok(start), Ok(end)) = (u32::try_from(start), u32::try_from(folded.len())) {
-                    *slot = (start, end);
+                    folded_at[at as usize] = (start, end);
                 }
             }
         }
@@ -244,24 +248,24 @@ fn has_spacing_to_collapse(raw: &str) -> bool {
     })
 }
 
-/// What a token is to the reader: whether a name may start at it (a capital, a capitalised
-/// elision like `L'Oréal`, a word shaped like a lowercase head such as `ministère`), and whether
-/// its key is worth folding once and keeping (a capitalised word, whose key is asked for again
-/// and again; a plain lowercase word is its own key, and other lowercase words are rarely asked
-/// for theirs).
-fn roles(token: &Token, text: &str) -> (bool, bool) {
+/// Whether a name may start at a token: a capital, a capitalised elision like `L'Oréal`, a word
+/// shaped like a lowercase head such as `ministère`.
+#[inline(always)]
+fn starts_name(token: &Token, text: &str, lexicon: &Lexicon) -> bool {
     match token.shape {
-        Shape::Capitalised | Shape::Upper | Shape::Initial => (true, !token.plain),
-        Shape::Elision => {
-            let word = token.text(text);
-            let folds = !token.plain && !word.starts_with(char::is_lowercase);
-            (word.starts_with(char::is_uppercase), folds)
-        }
+        Shape::Capitalised | Shape::Upper | Shape::Initial => true,
+        Shape::Elision => token.text(text).starts_with(char::is_uppercase),
         Shape::Lower => {
             let bytes = &text.as_bytes()[token.start as usize..token.end as usize];
-            (LEXICON.may_be_lower_head(bytes), false)
+            lexicon.may_be_lower_head(bytes)
         }
-        Shape::Number => (false, !token.plain),
-        Shape::Punct(_) => (false, false),
+        Shape::Number | Shape::Punct(_) => false,
     }
+}
+
+/// Whether the key of a token a name may start at is worth folding once and keeping: a
+/// capitalised word's, asked for again and again (a plain lowercase word is its own key, and
+/// the keys of others are rarely asked for, and folded then).
+fn is_worth_folding(token: &Token, text: &str) -> bool {
+    !token.plain && !token.text(text).starts_with(char::is_lowercase)
 }

@@ -76,22 +76,24 @@ impl Token {
 #[cfg(test)]
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    tokenize_into(text, &mut tokens);
+    tokenize_into(text, &mut tokens, |_, _| {});
     tokens
 }
 
 /// Splits `text` into `tokens`, replacing what they held, so that their room is reused from one
-/// article to the next; a text past 4 GB, beyond what a token's offsets hold, has none.
-pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
-    tokenize_with(text, simple_word, tokens);
+/// article to the next; a text past 4 GB, beyond what a token's offsets hold, has none. Each
+/// token is shown to `pushed` with its index as it is pushed, while it is at hand.
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>, pushed: impl FnMut(&Token, u32)) {
+    tokenize_with::<true>(text, tokens, pushed);
 }
 
-/// Splits `text` into tokens, trying `fast_path` on each word first: `simple_word`, or (to test
-/// that it changes nothing) a path that never applies.
-fn tokenize_with(
+/// Splits `text` into tokens, trying the fast path `simple_word` on each word first when `FAST`
+/// (off only to test that it changes nothing).
+#[inline(always)]
+fn tokenize_with<const FAST: bool>(
     text: &str,
-    fast_path: impl Fn(&str, usize) -> Option<(usize, Shape, bool)>,
     tokens: &mut Vec<Token>,
+    mut pushed: impl FnMut(&Token, u32),
 ) {
     tokens.clear();
     if u32::try_from(text.len()).is_err() {
@@ -106,7 +108,9 @@ fn tokenize_with(
             at += 1;
             continue;
         }
-        if let Some((end, shape, plain)) = fast_path(text, at) {
+        let count = tokens.len();
+        let word = if FAST { simple_word(text, at) } else { None };
+        if let Some((end, shape, plain)) = word {
             tokens.push(Token {
                 shape,
                 sentence_start,
@@ -116,9 +120,12 @@ fn tokenize_with(
             sentence_start = false;
             // The space after a word, most often there, is stepped over at once.
             at = end + usize::from(bytes.get(end) == Some(&b' '));
-            continue;
+        } else {
+            at = read_other(text, at, tokens, &mut sentence_start);
         }
-        at = read_other(text, at, tokens, &mut sentence_start);
+        if let Some(token) = tokens.get(count) {
+            pushed(token, count as u32);
+        }
     }
 }
 
@@ -524,7 +531,6 @@ mod tests {
 
     #[test]
     fn the_fast_path_gives_the_tokens_of_the_slow_one() {
-        let slow = |_: &str, _: usize| None;
         let mut texts = vec![
             "fin. site.fr mot-clé l’armée aujourd’hui été»\u{a0}: «\u{a0}mot x² bref… ok"
                 .to_string(),
@@ -542,7 +548,7 @@ mod tests {
         assert!(texts.len() > 20, "{} texts", texts.len());
         for text in &texts {
             let mut tokens = Vec::new();
-            tokenize_with(text, slow, &mut tokens);
+            tokenize_with::<false>(text, &mut tokens, |_, _| {});
             assert_eq!(tokenize(text), tokens, "{text}");
         }
     }
