@@ -11,11 +11,13 @@ use super::mention::{Evidence, Kind, Mention};
 use super::person;
 use super::span::is_direction;
 use super::token::Shape;
+use smallvec::{SmallVec, smallvec};
 
 /// What reading a span gave: the mentions found, and where to read on.
 pub struct Outcome {
-    /// The mentions found, usually none or one.
-    pub mentions: Vec<Mention>,
+    /// The mentions found, usually none or one: one is held in place, without a list allocated
+    /// for it.
+    pub mentions: SmallVec<[Mention; 1]>,
     /// The token to read on from.
     pub next: usize,
 }
@@ -24,7 +26,7 @@ impl Outcome {
     /// Nothing here: read on from `next`.
     pub fn skip(next: usize) -> Outcome {
         Outcome {
-            mentions: Vec::new(),
+            mentions: SmallVec::new(),
             next,
         }
     }
@@ -38,7 +40,7 @@ impl Outcome {
         evidence: Evidence,
     ) -> Outcome {
         Outcome {
-            mentions: vec![mention(doc, start, end, kind, evidence)],
+            mentions: smallvec![mention(doc, start, end, kind, evidence)],
             next: end,
         }
     }

@@ -11,6 +11,7 @@ use super::listed::listed_name;
 use super::mention::{Evidence, Mention};
 use super::span::run_end;
 use super::token::Shape;
+use smallvec::smallvec;
 
 /// Every mention of the article, in text order: what starts at each token a name may start at,
 /// past the names already read.
@@ -70,7 +71,7 @@ fn is_capital_elision(doc: &Doc, at: usize) -> bool {
 fn headed_name(doc: &Doc, start: usize, end: usize, head: Head) -> Outcome {
     match head.kind() {
         Some(kind) => Outcome {
-            mentions: vec![mention(doc, start, end, Some(kind), Evidence::Headed)],
+            mentions: smallvec![mention(doc, start, end, Some(kind), Evidence::Headed)],
             next: end,
         },
         None => Outcome::skip(end),

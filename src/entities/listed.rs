@@ -8,6 +8,7 @@ use super::doc::Doc;
 use super::gazetteer::{Class, Entry};
 use super::lexicon::List;
 use super::mention::{Evidence, Kind};
+use smallvec::smallvec;
 
 /// The listed name of tokens `start..end`.
 pub fn listed_name(doc: &Doc, start: usize, end: usize, entry: Entry) -> Outcome {
@@ -42,7 +43,7 @@ pub fn listed_name(doc: &Doc, start: usize, end: usize, entry: Entry) -> Outcome
         None => mention(doc, start, end, Some(kind), evidence),
     };
     Outcome {
-        mentions: vec![mention],
+        mentions: smallvec![mention],
         next: end,
     }
 }
