@@ -38,8 +38,14 @@ struct Person {
 }
 
 impl Person {
+    /// The person whose full name is the mention `at` of key `key`. The particle is looked for
+    /// byte by byte: a key is a few words, and a string searcher costs more to set up.
     fn new(at: usize, key: &str) -> Person {
-        let before_particle = key.find(" d ").unwrap_or(key.len());
+        let before_particle = key
+            .as_bytes()
+            .windows(3)
+            .position(|bytes| bytes == b" d ")
+            .unwrap_or(key.len());
         Person {
             at,
             before_particle,
@@ -71,20 +77,25 @@ fn fuller_name(mention: &Mention, people: &[Person], mentions: &[Mention]) -> Op
             let surname = ends_with_word(full, short)
                 || person.before_particle < full.len()
                     && ends_with_word(&full[..person.before_particle], short);
-            let given = given_name
-                && full
-                    .strip_prefix(short)
-                    .is_some_and(|rest| rest.starts_with(' '));
+            let given = given_name && starts_with_word(full, short);
             surname || given
         })
         .map(|person| person.at)
         .min_by_key(|&at| (std::cmp::Reverse(mentions[at].word_count()), at))
 }
 
-/// Whether the name key `full` ends with the words of `short`, after more words.
+/// Whether the name key `full` ends with the words of `short`, after more words. The space
+/// before them is checked first, which settles most pairs without comparing the words.
 fn ends_with_word(full: &str, short: &str) -> bool {
-    full.strip_suffix(short)
-        .is_some_and(|rest| rest.ends_with(' '))
+    let (full, short) = (full.as_bytes(), short.as_bytes());
+    full.len() > short.len() && full[full.len() - short.len() - 1] == b' ' && full.ends_with(short)
+}
+
+/// Whether the name key `full` starts with the words of `short`, before more words; the space
+/// after them is checked first.
+fn starts_with_word(full: &str, short: &str) -> bool {
+    let (full, short) = (full.as_bytes(), short.as_bytes());
+    full.len() > short.len() && full[short.len()] == b' ' && full.starts_with(short)
 }
 
 #[cfg(test)]
