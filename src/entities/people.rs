@@ -138,6 +138,31 @@ mod tests {
     }
 
     #[test]
+    fn compares_whole_words_only() {
+        for (full, short, ends, starts) in [
+            ("etienne guyot", "guyot", true, false),
+            ("etienne guyot", "etienne", false, true),
+            ("marine le pen", "le pen", true, false),
+            ("etienne guyot", "uyot", false, false),
+            ("etienne guyot", "etienn", false, false),
+            ("guyot", "guyot", false, false),
+            ("guyot", "", false, false),
+            ("", "guyot", false, false),
+        ] {
+            assert_eq!(
+                ends_with_word(full, short),
+                ends,
+                "{full} ends with {short}"
+            );
+            assert_eq!(
+                starts_with_word(full, short),
+                starts,
+                "{full} starts with {short}"
+            );
+        }
+    }
+
+    #[test]
     fn names_short_mentions_in_full() {
         let mut mentions = vec![
             mention("Étienne Guyot", Some(Kind::Per)),

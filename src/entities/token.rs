@@ -123,6 +123,7 @@ fn tokenize_with<const FAST: bool>(
         } else {
             at = read_other(text, at, tokens, &mut sentence_start);
         }
+        // One call after both paths rather than one in each, so that the compiler inlines it.
         if let Some(token) = tokens.get(count) {
             pushed(token, count as u32);
         }
