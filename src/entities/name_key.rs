@@ -145,9 +145,48 @@ fn is_separator(c: char) -> bool {
         )
 }
 
+/// Whether the name key `full` ends with the words of `short`, after more words. The space
+/// before them is checked first, which settles most pairs without comparing the words.
+pub fn ends_with_word(full: &str, short: &str) -> bool {
+    let (full, short) = (full.as_bytes(), short.as_bytes());
+    full.len() > short.len() && full[full.len() - short.len() - 1] == b' ' && full.ends_with(short)
+}
+
+/// Whether the name key `full` starts with the words of `short`, before more words; the space
+/// after them is checked first.
+pub fn starts_with_word(full: &str, short: &str) -> bool {
+    let (full, short) = (full.as_bytes(), short.as_bytes());
+    full.len() > short.len() && full[short.len()] == b' ' && full.starts_with(short)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compares_whole_words_only() {
+        for (full, short, ends, starts) in [
+            ("etienne guyot", "guyot", true, false),
+            ("etienne guyot", "etienne", false, true),
+            ("marine le pen", "le pen", true, false),
+            ("etienne guyot", "uyot", false, false),
+            ("etienne guyot", "etienn", false, false),
+            ("guyot", "guyot", false, false),
+            ("guyot", "", false, false),
+            ("", "guyot", false, false),
+        ] {
+            assert_eq!(
+                ends_with_word(full, short),
+                ends,
+                "{full} ends with {short}"
+            );
+            assert_eq!(
+                starts_with_word(full, short),
+                starts,
+                "{full} starts with {short}"
+            );
+        }
+    }
 
     #[test]
     fn folds_case_accents_hyphens_and_apostrophes() {

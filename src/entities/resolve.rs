@@ -6,6 +6,7 @@ use super::acronym::{in_parentheses_after, is_acronym_of};
 use super::doc::Doc;
 use super::gazetteer::{Class, GAZETTEER};
 use super::mention::{Evidence, Kind, Mention};
+use super::name_key::starts_with_word;
 use super::people::merge_people;
 use crate::article::Entities;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -133,10 +134,9 @@ fn fold_short_forms(names: &mut [Mention]) {
 fn may_fold_into(short: &Mention, long: &Mention) -> bool {
     match (short.evidence, long.evidence) {
         (Evidence::Listed(_, mine), Evidence::Listed(_, theirs)) => mine == theirs,
-        (Evidence::Listed(Class::Institution | Class::Venue, _), _) => long
-            .key
-            .strip_prefix(short.key.as_str())
-            .is_some_and(|rest| rest.starts_with(' ')),
+        (Evidence::Listed(Class::Institution | Class::Venue, _), _) => {
+            starts_with_word(&long.key, &short.key)
+        }
         (Evidence::Listed(..), _) => false,
         _ => true,
     }
