@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 import harness
 import querylang
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.dirname(os.path.realpath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
 PYTHON = "/usr/bin/python3"  # Debian's python3-xapian loads only here
 DEPECHE = "target/release/depeche"
 JVM_WARMUP_QUERIES = 2000  # enough executions for the JIT to compile Lucene's hot paths
@@ -203,6 +204,13 @@ def depeche_version() -> str:
     return f"{version.split()[-1]} ({commit.strip()}{'+dirty' if dirty.strip() else ''})"
 
 
+def shown(path: str) -> str:
+    """A path as the results page and JSON give it: relative to the repository root
+    (`../shared/corpus`, `benches/queries/shared.tsv`), so that no machine's folders are
+    committed."""
+    return os.path.relpath(os.path.realpath(path), REPO)
+
+
 def number(value: float) -> str:
     """Three significant digits, without exponents: 0.0123, 4.56, 789, 12,345."""
     return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
@@ -333,8 +341,8 @@ def main() -> None:
     one_thread = runner.index(
         ENGINES[0], os.path.join(args.work, "depeche-1thread"), ("--threads", "1"))
     context = {
-        "date": datetime.date.today().isoformat(), "corpus": args.corpus,
-        "articles": articles, "corpus_mb": corpus_mb, "queries": args.queries,
+        "date": datetime.date.today().isoformat(), "corpus": shown(args.corpus),
+        "articles": articles, "corpus_mb": corpus_mb, "queries": shown(args.queries),
         "query_count": len(queries), "classes": dict(Counter(c for c, _ in queries)),
         "runs": args.runs,
         "rg_runs": args.rg_runs, "jvm_warmup": runner.jvm_warmup, "cpus": os.cpu_count(),

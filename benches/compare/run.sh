@@ -5,16 +5,21 @@
 #
 #   benches/compare/run.sh [CORPUS] [QUERIES]     (defaults ../shared/corpus, benches/queries/shared.tsv)
 #   env: RUNS (timed rounds, default 5), RG_RUNS (ripgrep rounds, default 1),
-#        WORK (indexes and translated queries, default /tmp/depeche-compare)
+#        WORK (indexes and translated queries, default target/compare, git-ignored)
+# The results record paths relative to the repository root, never this machine's folders.
 set -euo pipefail
 
-repo=$(cd "$(dirname "$0")/../.." && pwd)
-corpus=$(realpath "${1:-$repo/../shared/corpus}")
-queries=$(realpath "${2:-$repo/benches/queries/shared.tsv}")
-work=${WORK:-/tmp/depeche-compare}
-command="benches/compare/run.sh $*"
-[[ -d $corpus ]] || { echo "run.sh: no corpus folder $corpus" >&2; exit 2; }
-[[ -f $queries ]] || { echo "run.sh: no query file $queries" >&2; exit 2; }
+repo=$(realpath "$(dirname "$0")/../..")
+corpus=$(realpath -m "${1:-$repo/../shared/corpus}")
+queries=$(realpath -m "${2:-$repo/benches/queries/shared.tsv}")
+work=$(realpath -m "${WORK:-$repo/target/compare}")
+relative() { realpath -m --relative-to="$repo" "$1"; }
+# The command as run from the repository root, for the results page.
+command="benches/compare/run.sh"
+if (($# >= 1)); then command+=" $(relative "$corpus")"; fi
+if (($# >= 2)); then command+=" $(relative "$queries")"; fi
+[[ -d $corpus ]] || { echo "run.sh: no corpus folder $(relative "$corpus")" >&2; exit 2; }
+[[ -f $queries ]] || { echo "run.sh: no query file $(relative "$queries")" >&2; exit 2; }
 cd "$repo"
 
 missing=()
@@ -38,4 +43,4 @@ javac -d "$work/classes" -cp "$classpath" benches/compare/LuceneBench.java
 
 /usr/bin/python3 benches/compare/compare.py "$corpus" "$queries" \
   --work "$work" --out benches/compare --runs "${RUNS:-5}" --rg-runs "${RG_RUNS:-1}" \
-  --lucene-classpath "$classpath" --command "${command% }"
+  --lucene-classpath "$classpath" --command "$command"

@@ -13,12 +13,13 @@ Also measures throughput of nlp.pipe over the dev set, after one warm-up pass
 tok2vec), which is what depeche's extraction replaces.
 
 Usage (from the repo root, see benches/reference/README.md):
-    /tmp/spacyvenv/bin/python benches/reference/spacy_ner.py [--json] \
+    .venv/bin/python benches/reference/spacy_ner.py [--json] \
         [--corpus ../shared/corpus] [--dev tests/data/ner_dev.jsonl] [--ner-only]
 """
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -37,6 +38,12 @@ _HYPHENS_APOSTROPHES = re.compile(
     "[\u002d\u2010\u2011\u2012\u2013\u2014\u2212\u0027\u2019\u2018\u02bc\u0060\u00b4]"
 )
 _SPACES = re.compile(r"\s+")
+
+
+def shown(path: Path) -> str:
+    """A path as messages give it: relative to the repo root (`tests/data/ner_dev.jsonl`,
+    `../shared/corpus`), not this machine's absolute path."""
+    return os.path.relpath(path.resolve(), REPO_ROOT)
 
 
 def normalise(name: str) -> str:
@@ -69,7 +76,7 @@ def load_dev(path: Path):
             rec = json.loads(line)
             for k in ("file", "id", *KINDS):
                 if k not in rec:
-                    sys.exit(f"error: {path}:{n}: missing field {k!r}")
+                    sys.exit(f"error: {shown(path)}:{n}: missing field {k!r}")
             recs.append(rec)
     return recs
 
@@ -117,9 +124,9 @@ def main():
     args = ap.parse_args()
 
     if not args.dev.is_file():
-        sys.exit(f"error: dev set not found: {args.dev}")
+        sys.exit(f"error: dev set not found: {shown(args.dev)}")
     if not args.corpus.is_dir():
-        sys.exit(f"error: corpus directory not found: {args.corpus}\n"
+        sys.exit(f"error: corpus directory not found: {shown(args.corpus)}\n"
                  f"       expected the shared corpus (orangesum/, wikinews/) at "
                  f"../shared/corpus beside the repo; pass --corpus PATH")
 
@@ -128,7 +135,7 @@ def main():
     for rec in recs:
         p = args.corpus / rec["file"]
         if not p.is_file():
-            sys.exit(f"error: article {rec['file']} not found under {args.corpus} "
+            sys.exit(f"error: article {rec['file']} not found under {shown(args.corpus)} "
                      f"(wrong --corpus?)")
         texts.append(article_text(args.corpus, rec["file"]))
     n_bytes = sum(len(t.encode("utf-8")) for t in texts)
@@ -196,7 +203,7 @@ def main():
         print(json.dumps(result, indent=2))
         return
     print(f"model {result['model']} (spaCy {result['spacy']}), "
-          f"{result['articles']} articles, dev set {args.dev}")
+          f"{result['articles']} articles, dev set {shown(args.dev)}")
     print(f"{'kind':8} {'gold':>5} {'pred':>5} {'tp':>5} {'P':>7} {'R':>7} {'F1':>7}")
     for name in (*KINDS, "overall"):
         s = result["scores"][name]

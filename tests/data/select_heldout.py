@@ -2,10 +2,11 @@
 """Reproduce the article selection of ner_heldout.jsonl (see README.md).
 
 Same rule as ner_dev.jsonl, with random.seed(2026) and the dev-set articles
-removed from the candidates. Prints one `path category` line per article.
+removed from the candidates. Prints one `path category` line per article,
+the path relative to the shared corpus (as in the gold files' `file` field).
 Run from anywhere: python3 tests/data/select_heldout.py
 """
-import json, random
+import json, os, random, sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -27,6 +28,10 @@ def words(rel):
 def select(seed, plan, excluded):
     """Prints the sample of `plan` drawn with `seed`, leaving out the files of the gold sets
     named in `excluded`."""
+    for folder in (CORPUS, META):
+        if not folder.is_dir():     # said relative to the repo root, like the README
+            sys.exit(f"error: {os.path.relpath(folder, HERE.parents[1])} not found: the shared "
+                     "corpus and corpus-meta/ must sit beside the clone")
     by_cat = {}
     for name in ("orangesum", "wikinews"):
         for line in open(META / f"{name}.jsonl", encoding="utf-8"):

@@ -3,7 +3,8 @@
 
 The held-out rule (select_heldout.py) with random.seed(2027), a larger plan,
 and both the dev-set and the held-out-set articles removed from the candidates.
-Prints one `path category` line per article.
+Prints one `path category` line per article, the path relative to the shared
+corpus (as in the gold files' `file` field).
 Run from anywhere: python3 tests/data/select_test.py
 """
 import sys
