@@ -3,7 +3,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use depeche::bench::{BenchQuery, read_queries};
-use depeche::{Engine, IndexOptions, SearchOptions, build_index, indexer::NoProgress};
+use depeche::{Engine, IndexOptions, SearchOptions, build_index, index::NoProgress};
 use std::collections::BTreeMap;
 use std::path::Path;
 

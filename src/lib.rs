@@ -1,25 +1,21 @@
 //! depeche: a search engine for archives of French-language news, built on tantivy.
+//!
+//! An article flows through the folders in this order: `parse` (file → [`Article`]), `analysis`
+//! (French text → terms), `entities` (article → people, places, organisations), `index` (articles
+//! → tantivy index), `search` (query → ranked hits with snippets), `bench` (latency), and `api`
+//! (the requests and JSON answers every front end shares).
 
 pub mod analysis;
-pub mod article;
+pub mod api;
+mod article;
 pub mod bench;
 pub mod entities;
-pub mod entity_collector;
-pub mod entity_counts;
-pub mod error;
-pub mod indexer;
+mod error;
+pub mod index;
 pub mod parse;
-pub mod query;
-pub mod schema;
 pub mod search;
-pub mod snippet;
-pub mod sources;
-pub mod store;
-pub mod synth;
-pub mod walk;
 
 pub use article::{Article, Dateline, Entities, EntityKind, YearSource};
-pub use entity_counts::{EntityCount, EntityOptions};
-pub use error::{Error, Result};
-pub use indexer::{IndexOptions, IndexSummary, build_index};
-pub use search::{Engine, Hit, SearchOptions, SearchResults, Sort};
+pub use error::{Error, ErrorKind, Result};
+pub use index::{IndexOptions, IndexSummary, build_index};
+pub use search::{Engine, EntityCount, EntityOptions, Hit, SearchOptions, SearchResults, Sort};

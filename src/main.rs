@@ -6,12 +6,11 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod cli;
-mod output;
-mod progress;
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use cli::{Cli, Command};
+use cli::flags::{Cli, Command, IndexFlags, KindArg};
+use cli::{hints, output, progress, synth};
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -21,7 +20,7 @@ fn main() -> ExitCode {
         Ok(found) => ExitCode::from(if found { 0 } else { 1 }),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("depeche: {error:#}");
+            eprintln!("depeche: {}", hints::message(&error));
             ExitCode::from(2)
         }
     }
@@ -45,7 +44,7 @@ fn run(command: Command) -> Result<bool> {
             if results.hits.is_empty()
                 && let Some(missing) = engine.missing_entities(&options)
             {
-                eprintln!("depeche: note: {missing}");
+                eprintln!("depeche: note: {}", hints::message(&missing.into()));
             }
             if json {
                 output::search_json(&mut out, &results)?;
@@ -63,10 +62,11 @@ fn run(command: Command) -> Result<bool> {
         } => {
             let options = depeche::EntityOptions {
                 query,
-                kinds: cli::KindArg::kinds(kind),
+                kinds: KindArg::kinds(kind),
                 top,
             };
-            let counts = depeche::Engine::open(&index)?.top_entities(&options)?;
+            let engine = depeche::Engine::open(&index)?;
+            let counts = depeche::search::top_entities(&engine, &options)?;
             output::entity_counts(&mut out, &options.query, &counts, json)?;
             !counts.is_empty()
         }
@@ -90,7 +90,7 @@ fn run(command: Command) -> Result<bool> {
             };
             let queries = depeche::bench::read_queries(&queries)?;
             let bar = progress::Bar::new();
-            depeche::indexer::Progress::start(&bar, (queries.len() * runs) as u64);
+            depeche::index::Progress::start(&bar, (queries.len() * runs) as u64);
             let report = depeche::bench::run(&options, &queries, &bar)?;
             bar.finish();
             output::bench(&mut out, &report, json)?;
@@ -102,13 +102,13 @@ fn run(command: Command) -> Result<bool> {
             count,
             seed,
         } => {
-            let options = depeche::synth::SynthOptions {
+            let options = synth::SynthOptions {
                 source: from,
                 out: folder,
                 count,
                 seed,
             };
-            let bytes = depeche::synth::generate(&options)?;
+            let bytes = synth::generate(&options)?;
             writeln!(
                 out,
                 "wrote {count} articles, {:.1} MB, in {}",
@@ -144,7 +144,7 @@ fn run(command: Command) -> Result<bool> {
 /// with `strict`, any skip is an error once everything else is indexed. `Ok(false)` for an empty
 /// index.
 fn index(
-    flags: cli::IndexFlags,
+    flags: IndexFlags,
     json: bool,
     verbose: bool,
     strict: bool,
@@ -159,7 +159,7 @@ fn index(
     out.flush()?;
     output::skips(&mut io::stderr().lock(), &summary.skipped, verbose)?;
     if strict {
-        summary.nothing_skipped()?;
+        summary.nothing_skipped().context("--strict")?;
     }
     Ok(summary.articles > 0)
 }

@@ -21,7 +21,7 @@
 #![no_main]
 
 use chrono::{Days, NaiveDate};
-use depeche::indexer::NoProgress;
+use depeche::index::NoProgress;
 use depeche::{Engine, IndexOptions, SearchOptions, Sort, build_index};
 use libfuzzer_sys::fuzz_target;
 use std::collections::HashSet;

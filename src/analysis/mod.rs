@@ -6,11 +6,13 @@
 //! parsing and snippets all use it.
 
 mod elision;
+mod fold;
 mod normalizer;
 mod stemmer;
 mod stopwords;
 
 pub use elision::ElisionFilter;
+pub use fold::fold_accents;
 pub use normalizer::FrenchNormalizer;
 pub use stemmer::with_suffix_accents;
 pub use stopwords::is_stop_word;
@@ -52,22 +54,6 @@ pub fn names_analyzer() -> TextAnalyzer {
 pub fn register(index: &Index) {
     index.tokenizers().register(FRENCH, french_analyzer());
     index.tokenizers().register(NAMES, names_analyzer());
-}
-
-/// Folds accents and ligatures to ASCII, with the same filter the analyzer uses.
-pub fn fold_accents(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_string();
-    }
-    let mut analyzer = TextAnalyzer::builder(tantivy::tokenizer::RawTokenizer::default())
-        .filter(AsciiFoldingFilter)
-        .build();
-    let mut stream = analyzer.token_stream(text);
-    let mut folded = String::new();
-    while let Some(token) = stream.next() {
-        folded.push_str(&token.text);
-    }
-    folded
 }
 
 /// The tokens the French analyzer makes of `text`.

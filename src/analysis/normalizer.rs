@@ -4,7 +4,7 @@
 //! segment and per snippet.
 
 use super::elision::is_elided;
-use super::fold_accents;
+use super::fold::fold_accents;
 use super::stemmer::stem_folded;
 use super::stopwords::is_stop_word;
 use rust_stemmers::{Algorithm, Stemmer};

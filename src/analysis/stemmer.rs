@@ -5,7 +5,7 @@
 //! French suffixes that carry them back, then everything is stemmed as written, and the stem's
 //! accents are folded.
 
-use super::fold_accents;
+use super::fold::fold_accents;
 use rust_stemmers::Stemmer;
 
 /// Unaccented suffixes and their accented spelling, longest first.

@@ -1,7 +1,7 @@
 //! French stop words: Snowball's list (NLTK's, from the `stop-words` crate), as written and with
 //! their accents folded, so that `même` and `meme` are both dropped.
 
-use super::fold_accents;
+use super::fold::fold_accents;
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 

@@ -1,6 +1,6 @@
 //! The article being read: its text and tokens, with the small questions asked of a token.
 
-use super::lexicon::{LEXICON, Lexicon, List, Tags};
+use super::lists::{LEXICON, Lexicon, List, Tags};
 use super::name_key::{append_key, name_key};
 use super::token::{Punct, Shape, Token, tokenize_into};
 use std::borrow::Cow;

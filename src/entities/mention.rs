@@ -1,6 +1,6 @@
 //! A mention: one stretch of an article recognised as a name, with what is known of its kind.
 
-use super::gazetteer::Class;
+use super::lists::Class;
 
 /// The three kinds of entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -1,21 +1,12 @@
 //! Named-entity extraction: the people, places and organisations an article names, one
 //! canonical form each, by rules and gazetteers (no model).
 
-mod acronym;
-mod classify;
-mod cues;
 mod detect;
 mod doc;
-mod gazetteer;
-mod headed;
-mod lexicon;
-mod listed;
+mod lists;
 mod mention;
 mod name_key;
-mod people;
-mod person;
 mod resolve;
-mod span;
 mod token;
 
 #[cfg(test)]
@@ -57,8 +48,8 @@ thread_local! {
 /// for it, whatever the case and accents: `Le Figaro` for `figaro`, `La République en marche` for
 /// `LREM`. Extraction names listed entities so.
 pub fn listed_form(name: &str) -> Option<&'static str> {
-    let entry = gazetteer::GAZETTEER.get(&name_key(name))?;
-    Some(gazetteer::GAZETTEER.name_of(entry.group).0)
+    let entry = lists::GAZETTEER.get(&name_key(name))?;
+    Some(lists::GAZETTEER.name_of(entry.group).0)
 }
 
 /// The name extraction gives the listed place or organisation `name` is an alias of, when it is

@@ -4,7 +4,7 @@ mod boilerplate;
 mod clean;
 mod dateline;
 mod draft;
-pub mod french_date;
+mod french_date;
 mod html;
 mod json;
 mod markdown;
@@ -12,6 +12,7 @@ mod text;
 
 pub use clean::clean_text;
 pub use draft::{Draft, Source};
+pub(crate) use french_date::month_number;
 
 use crate::article::Article;
 use crate::error::{Error, Result};

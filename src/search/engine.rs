@@ -1,13 +1,13 @@
 //! `depeche search`: BM25 over weighted fields, all terms required and topped up with partial
 //! matches, date filters and sorts, and a highlighted snippet for every hit.
 
+use super::query::{Rewritten, rewrite};
+use super::snippet::{Snippet, SnippetMaker};
 use crate::article::Entities;
 use crate::entities::other_listed_name;
 use crate::error::{Error, Result};
-use crate::query::{Rewritten, rewrite};
-use crate::schema::{Fields, to_tantivy_date};
-use crate::snippet::{Snippet, SnippetMaker};
-use crate::store::{self, BuildSettings, OpenIndex};
+use crate::index::schema::{Fields, to_tantivy_date};
+use crate::index::store::{self, BuildSettings, OpenIndex};
 use chrono::NaiveDate;
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -316,7 +316,7 @@ impl Engine {
         })
     }
 
-    /// The query made ready for tantivy's parser (see [`crate::query`]).
+    /// The query made ready for tantivy's parser (see [`super::query`]).
     pub(crate) fn rewrite(&self, query: &str) -> Rewritten {
         let analyzer = RefCell::new(self.analyzer.clone());
         let is_noise = |word: &str| analyzer.borrow_mut().token_stream(word).next().is_none();

@@ -2,16 +2,26 @@
 //! of a gazetteer name, a headed name and a run of capitalised words wins (a gazetteer name on
 //! ties, then a headed name).
 
-use super::classify::{Outcome, classify_run, mention};
-use super::doc::Doc;
-use super::gazetteer::GAZETTEER;
-use super::headed::{Head, head_at, headed_end};
-use super::lexicon::List;
-use super::listed::listed_name;
-use super::mention::{Evidence, Mention};
-use super::span::run_end;
-use super::token::Shape;
+mod classify;
+mod cues;
+mod headed;
+mod listed;
+mod listed_at;
+mod outcome;
+mod person_span;
+mod span;
+
+use crate::entities::doc::Doc;
+use crate::entities::lists::List;
+use crate::entities::mention::{Evidence, Mention};
+use crate::entities::token::Shape;
+use classify::classify_run;
+use headed::{Head, head_at, headed_end};
+use listed::listed_name;
+use listed_at::longest_listed;
+use outcome::{Outcome, mention};
 use smallvec::smallvec;
+use span::run_end;
 
 /// Every mention of the article, in text order: what starts at each token a name may start at,
 /// past the names already read.
@@ -40,7 +50,7 @@ fn read_at(doc: &Doc, at: usize) -> Outcome {
     if !capital && head.is_none() && !is_capital_elision(doc, at) {
         return Outcome::skip(at + 1);
     }
-    let listed = GAZETTEER.longest_match(doc, at);
+    let listed = longest_listed(doc, at);
     let headed = head.and_then(|h| headed_end(doc, at, h).map(|end| (end, h)));
     let run = if capital { run_end(doc, at) } else { at + 1 };
     let listed_end = listed.map_or(0, |(end, _)| end);

@@ -2,6 +2,7 @@
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use depeche::api::parse_day;
 use depeche::{EntityKind, IndexOptions, SearchOptions, Sort};
 use std::path::PathBuf;
 
@@ -231,27 +232,19 @@ pub struct SearchFlags {
 }
 
 impl SearchFlags {
-    /// The library's search options; dates must be `YYYY-MM-DD`.
+    /// The library's search options; a date that is not `YYYY-MM-DD` is an error naming its
+    /// flag (`--from: date "…": expected YYYY-MM-DD`).
     pub fn into_options(self) -> Result<SearchOptions> {
         Ok(SearchOptions {
+            from: parse_day("from", self.from.as_deref()).context("--from")?,
+            to: parse_day("to", self.to.as_deref()).context("--to")?,
             query: self.query,
             limit: self.limit,
             offset: self.offset,
             sort: self.sort.into(),
-            from: parse_day(self.from.as_deref()).context("--from")?,
-            to: parse_day(self.to.as_deref()).context("--to")?,
             all_terms: self.all_terms,
             entities: self.entities,
             ..SearchOptions::default()
         })
     }
-}
-
-fn parse_day(text: Option<&str>) -> Result<Option<chrono::NaiveDate>, depeche::Error> {
-    text.map(|t| {
-        chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| depeche::Error::Date {
-            text: t.to_string(),
-        })
-    })
-    .transpose()
 }

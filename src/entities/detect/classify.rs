@@ -3,90 +3,16 @@
 //! around it and its shape.
 
 use super::cues;
-use super::doc::Doc;
-use super::gazetteer::{Class, Entry, GAZETTEER};
-use super::lexicon::{LEXICON, List};
 use super::listed::listed_name;
-use super::mention::{Evidence, Kind, Mention};
-use super::person;
+use super::listed_at::longest_listed;
+use super::outcome::{Outcome, named};
+use super::person_span;
 use super::span::is_direction;
-use super::token::Shape;
-use smallvec::{SmallVec, smallvec};
-
-/// What reading a span gave: the mentions found, and where to read on.
-pub struct Outcome {
-    /// The mentions found, usually none or one: one is held in place, without a list allocated
-    /// for it.
-    pub mentions: SmallVec<[Mention; 1]>,
-    /// The token to read on from.
-    pub next: usize,
-}
-
-impl Outcome {
-    /// Nothing here: read on from `next`.
-    pub fn skip(next: usize) -> Outcome {
-        Outcome {
-            mentions: SmallVec::new(),
-            next,
-        }
-    }
-
-    /// A mention of tokens `start..end`, of kind `kind` (`None`: the article decides).
-    pub fn found(
-        doc: &Doc,
-        start: usize,
-        end: usize,
-        kind: Option<Kind>,
-        evidence: Evidence,
-    ) -> Outcome {
-        Outcome {
-            mentions: smallvec![mention(doc, start, end, kind, evidence)],
-            next: end,
-        }
-    }
-}
-
-/// The mention of tokens `start..end`, written as in the text. A single word's key is its
-/// token's, already folded.
-pub fn mention(
-    doc: &Doc,
-    start: usize,
-    end: usize,
-    kind: Option<Kind>,
-    evidence: Evidence,
-) -> Mention {
-    let form = doc.form(start, end);
-    let key = match end - start {
-        1 => doc.key(start).into_owned(),
-        _ => super::name_key(&form),
-    };
-    Mention {
-        form,
-        key,
-        kind,
-        evidence,
-        start,
-        end,
-    }
-}
-
-/// The mention of tokens `start..end` under the name `form`.
-pub fn named(
-    form: String,
-    start: usize,
-    end: usize,
-    kind: Option<Kind>,
-    evidence: Evidence,
-) -> Mention {
-    Mention {
-        key: super::name_key(&form),
-        form,
-        kind,
-        evidence,
-        start,
-        end,
-    }
-}
+use crate::entities::doc::Doc;
+use crate::entities::lists::{Class, Entry, GAZETTEER};
+use crate::entities::lists::{LEXICON, List};
+use crate::entities::mention::{Evidence, Kind};
+use crate::entities::token::Shape;
 
 /// Types the run of capitalised words `start..end`; `listed` is a gazetteer name at `start`
 /// that ends before `end`.
@@ -167,7 +93,7 @@ fn opens_sentence_before_a_name(doc: &Doc, start: usize) -> bool {
     if !doc.starts_sentence(start) || doc.is(start, List::FirstName) {
         return false;
     }
-    let next_is_listed = GAZETTEER.longest_match(doc, start + 1).is_some();
+    let next_is_listed = longest_listed(doc, start + 1).is_some();
     next_is_listed || doc.is(start + 1, List::FirstName)
 }
 
@@ -248,7 +174,7 @@ fn single_word(doc: &Doc, at: usize) -> Outcome {
         return Outcome::skip(next);
     }
     if doc.is(at, List::FirstName) {
-        return person::given_name(doc, at);
+        return person_span::given_name(doc, at);
     }
     if cues::person_before(doc, at) || cues::age_after(doc, next) {
         return Outcome::found(doc, at, next, Some(Kind::Per), Evidence::Cue);
@@ -282,7 +208,7 @@ fn place_pair(doc: &Doc, at: usize) -> Option<Outcome> {
     let parts = [first, second];
     let all_places = !second.contains('-')
         && parts.iter().all(|part| {
-            let entry = GAZETTEER.get(&super::name_key(part));
+            let entry = GAZETTEER.get(&crate::entities::name_key(part));
             entry.is_some_and(|e| e.class == Class::Geo)
         });
     if !all_places {
@@ -314,7 +240,7 @@ fn single_word_kind(doc: &Doc, at: usize) -> Option<Kind> {
         matches!(entry.class, Class::Geo | Class::Venue)
     }) || word
         .split_once('-')
-        .is_some_and(|(first, _)| LEXICON.has(&super::name_key(first), List::VenueHead));
+        .is_some_and(|(first, _)| LEXICON.has(&crate::entities::name_key(first), List::VenueHead));
     if place_compound
         || is_toponym(word)
         || cues::place_before(doc, at)
@@ -346,8 +272,11 @@ fn is_company_compound(word: &str) -> bool {
 /// Whether the first part of a hyphenated word is listed, as `fits` wants: `Nancy-Brabois`,
 /// `Mercedes-AMG`.
 fn first_part_is(word: &str, fits: impl Fn(Entry) -> bool) -> bool {
-    word.split_once('-')
-        .is_some_and(|(first, _)| GAZETTEER.get(&super::name_key(first)).is_some_and(fits))
+    word.split_once('-').is_some_and(|(first, _)| {
+        GAZETTEER
+            .get(&crate::entities::name_key(first))
+            .is_some_and(fits)
+    })
 }
 
 /// Whether a word is a roman ordinal: `XXe`, `IIIe`.
@@ -442,7 +371,7 @@ fn several_words(doc: &Doc, start: usize, end: usize) -> Outcome {
     if let Some(outcome) = by_keyword(doc, start, end) {
         return outcome;
     }
-    if person::looks_like_person(doc, start, end) {
+    if person_span::looks_like_person(doc, start, end) {
         return Outcome::found(doc, start, end, Some(Kind::Per), Evidence::Cue);
     }
     if cues::org_noun_just_before(doc, start) && !doc.is(start, List::FirstName) {

@@ -1,11 +1,15 @@
 //! `depeche bench`: replays a query file against an index and reports latency percentiles and
 //! throughput, per query class and overall, the way users quote them.
 
-use crate::error::{Error, Result};
+mod queries;
+
+pub use queries::{BenchQuery, read_queries};
+
+use crate::error::Result;
 use crate::search::{Engine, SearchOptions};
 use hdrhistogram::Histogram;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -37,15 +41,6 @@ impl Default for BenchOptions {
             snippets: true,
         }
     }
-}
-
-/// One query of a query file, with its class (`default` when the line has none).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BenchQuery {
-    /// The group the query belongs to (`phrase`, `rare-term`…).
-    pub class: String,
-    /// The query text.
-    pub query: String,
 }
 
 /// Latency and throughput of a set of queries.
@@ -87,37 +82,6 @@ pub struct BenchReport {
     pub load_ms: f64,
     /// Wall time of the timed rounds, in seconds.
     pub wall_s: f64,
-}
-
-/// Reads a query file: one query per line, `class<TAB>query` to group them; blank lines and lines
-/// starting with `#` are ignored.
-pub fn read_queries(path: &Path) -> Result<Vec<BenchQuery>> {
-    let text = std::fs::read_to_string(path).map_err(|cause| Error::Read {
-        path: path.to_path_buf(),
-        cause,
-    })?;
-    let queries: Vec<BenchQuery> = text
-        .lines()
-        .map(str::trim_end)
-        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-        .map(|line| match line.split_once('\t') {
-            Some((class, query)) => BenchQuery {
-                class: class.trim().into(),
-                query: query.into(),
-            },
-            None => BenchQuery {
-                class: "default".into(),
-                query: line.into(),
-            },
-        })
-        .collect();
-    if queries.is_empty() {
-        return Err(Error::BadArticle {
-            path: path.to_path_buf(),
-            reason: "no queries".into(),
-        });
-    }
-    Ok(queries)
 }
 
 /// Called after each timed query, for a progress bar.
@@ -272,29 +236,6 @@ fn ms(since: Instant) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reads_query_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("q.txt");
-        std::fs::write(
-            &path,
-            "# comment\n\nphrase\t\"fonte des glaciers\"\ngrève\n",
-        )
-        .unwrap();
-        let queries = read_queries(&path).unwrap();
-        let expected = [
-            BenchQuery {
-                class: "phrase".into(),
-                query: "\"fonte des glaciers\"".into(),
-            },
-            BenchQuery {
-                class: "default".into(),
-                query: "grève".into(),
-            },
-        ];
-        assert_eq!(queries, expected);
-    }
 
     #[test]
     fn percentiles_come_from_the_histogram() {

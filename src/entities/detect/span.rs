@@ -1,10 +1,10 @@
 //! The extent of a run of capitalised words that may be one name: `Emmanuel Macron`,
 //! `Guillaume de Tonquédec`, `Amérique du Sud`, `George W. Bush`, `Port Authority of New York`.
 
-use super::doc::Doc;
-use super::gazetteer::GAZETTEER;
-use super::lexicon::List;
-use super::token::Shape;
+use super::listed_at::longest_listed;
+use crate::entities::doc::Doc;
+use crate::entities::lists::List;
+use crate::entities::token::Shape;
 
 /// The most tokens a run of capitalised words spans.
 const MAX_TOKENS: usize = 8;
@@ -106,7 +106,7 @@ fn is_name_particle(doc: &Doc, start: usize, at: usize) -> bool {
 /// Whether token `at` is a capitalised word (no acronym) that starts no listed name, and so may
 /// be a surname after a particle.
 fn names_nothing_listed(doc: &Doc, at: usize) -> bool {
-    doc.shape(at) == Shape::Capitalised && GAZETTEER.longest_match(doc, at).is_none()
+    doc.shape(at) == Shape::Capitalised && longest_listed(doc, at).is_none()
 }
 
 /// The number of tokens of the particle at `at`: `de`, `d'`, `de la`, `de l'`, `van der`, `of`.

@@ -2,13 +2,13 @@
 //! re-indexed, deleted ones removed — parsing on all cores and committing in batches, so that a
 //! crash loses at most the batch under way.
 
+use super::schema::{Fields, FileStamp};
+use super::sources::indexed_sources;
+use super::store::{self, BuildSettings};
+use super::walk::{Candidate, Walk, walk};
 use crate::entities;
 use crate::error::{Error, Result};
 use crate::parse::{Source, parse_bytes};
-use crate::schema::{Fields, FileStamp};
-use crate::sources::indexed_sources;
-use crate::store::{self, BuildSettings};
-use crate::walk::{Candidate, Walk, walk};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
@@ -57,7 +57,7 @@ impl Default for IndexOptions {
 }
 
 /// A file, or part of one, left out, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Skipped {
     /// The file (or `file:line`).
     pub path: String,
@@ -332,7 +332,7 @@ fn index_file(run: &Run<'_>, candidate: &Candidate) {
     };
     let mut parsed = match parse_bytes(&bytes, candidate.format, &origin) {
         Ok(parsed) => parsed,
-        Err(error) => return skip(reason_of(error)),
+        Err(error) => return skip(error.reason()),
     };
     if run.entities {
         parsed.articles.iter_mut().for_each(entities::annotate);
@@ -361,8 +361,11 @@ fn index_file(run: &Run<'_>, candidate: &Candidate) {
         .fetch_add(parsed.articles.len(), Ordering::Relaxed);
     run.tally.bytes.fetch_add(candidate.size, Ordering::Relaxed);
     for problem in parsed.problems {
-        let (path, reason) = split_problem(problem);
-        lock(&run.tally.skipped).push(Skipped { path, reason });
+        let path = problem.file().map(|f| f.display().to_string());
+        lock(&run.tally.skipped).push(Skipped {
+            path: path.unwrap_or_default(),
+            reason: problem.reason(),
+        });
     }
 }
 
@@ -393,20 +396,6 @@ fn summarize(
         skipped,
         elapsed: started.elapsed(),
         entities,
-    }
-}
-
-/// The reason an error gives, without the path it names.
-fn reason_of(error: Error) -> String {
-    split_problem(error).1
-}
-
-/// Splits an error into the path it names and the reason.
-fn split_problem(error: Error) -> (String, String) {
-    match error {
-        Error::BadArticle { path, reason } => (path.display().to_string(), reason),
-        Error::Read { path, cause } => (path.display().to_string(), cause.to_string()),
-        other => (String::new(), other.to_string()),
     }
 }
 

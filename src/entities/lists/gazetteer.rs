@@ -2,12 +2,9 @@
 //! whose name key is listed. Aliases of one entity (`UE`, `Union européenne`) share a group, and
 //! the entity goes by the name listed first (`Union européenne`).
 
-use super::doc::Doc;
-use super::lexicon::{List, data_lines};
-use super::name_key::name_key;
-use super::token::Shape;
+use super::data_file::data_lines;
+use crate::entities::name_key::name_key;
 use rustc_hash::FxHashMap;
-use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// What a gazetteer entry names.
@@ -37,20 +34,14 @@ pub struct Entry {
     pub article: Option<&'static str>,
 }
 
-impl Entry {
-    /// Whether the name may start at token `start`: any name may, but one whose article the
-    /// text swallowed starts at a capitalised word only (`Caire`, not `CAP` nor `cap`).
-    fn may_start_at(&self, doc: &Doc, start: usize) -> bool {
-        self.article.is_none() || doc.shape(start) == Shape::Capitalised
-    }
-}
-
 /// What a key is to the gazetteer: a listed name, the first words of longer listed names, or
 /// both.
 #[derive(Clone, Copy, Debug, Default)]
-struct Node {
-    entry: Option<Entry>,
-    starts_longer: bool,
+pub struct Node {
+    /// The listed name of this key, if it is one.
+    pub entry: Option<Entry>,
+    /// Whether longer listed names start with this key's words.
+    pub starts_longer: bool,
 }
 
 /// Listed names and their word-prefixes, by key: one lookup per token tells whether a name ends
@@ -59,14 +50,6 @@ pub struct Gazetteer {
     nodes: FxHashMap<String, Node>,
     /// By group, the entity's name (the first listed on its line) and that name's key.
     names: Vec<(&'static str, String)>,
-}
-
-/// The most tokens one name spans.
-const MAX_TOKENS: usize = 10;
-
-thread_local! {
-    /// Where the key of a name of several words is put together, word by word.
-    static NAME_BUFFER: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// The gazetteer, loaded on first use.
@@ -158,93 +141,15 @@ impl Gazetteer {
             .map_or(("", ""), |(name, key)| (name, key.as_str()))
     }
 
-    /// The longest listed name starting at token `start` of `doc`, stopping at punctuation:
-    /// its end (one past its last token) and entry. A name whose article the text swallowed
-    /// starts at a capitalised word (`Caire`, not `CAP` nor `cap`). The first word's lexicon
-    /// tags (looked up once per token) settle most words without a look-up here.
-    pub fn longest_match(&self, doc: &Doc, start: usize) -> Option<(usize, Entry)> {
-        if doc.tokens.get(start)?.is_punct() || !doc.is(start, List::Gazetteer) {
-            return None;
-        }
-        let first = doc.key(start);
-        let node = self.nodes.get(first.as_ref())?;
-        let best = node
-            .entry
-            .filter(|entry| entry.may_start_at(doc, start))
-            .map(|entry| (start + 1, entry));
-        if !node.starts_longer {
-            return best;
-        }
-        NAME_BUFFER.with_borrow_mut(|key| {
-            key.clear();
-            key.push_str(&first);
-            self.extend_match(doc, start, key, best)
-        })
-    }
-
-    /// The longest listed name of several words starting at token `start`, whose first word's
-    /// key is `key`, or `best` (the first word alone) when there is none: the words are added to
-    /// `key` one by one while it starts a listed name.
-    fn extend_match(
-        &self,
-        doc: &Doc,
-        start: usize,
-        key: &mut String,
-        mut best: Option<(usize, Entry)>,
-    ) -> Option<(usize, Entry)> {
-        let following = doc.tokens.iter().enumerate().skip(start + 1);
-        for (at, token) in following.take(MAX_TOKENS - 1) {
-            if token.is_punct() {
-                break;
-            }
-            key.push(' ');
-            doc.append_key(at, key);
-            let Some(node) = self.nodes.get(key.as_str()) else {
-                break;
-            };
-            if let Some(entry) = node.entry.filter(|entry| entry.may_start_at(doc, start)) {
-                best = Some((at + 1, entry));
-            }
-            if !node.starts_longer {
-                break;
-            }
-        }
-        best
+    /// What `key` is to the gazetteer: a listed name, the start of longer ones, or both.
+    pub fn node(&self, key: &str) -> Option<Node> {
+        self.nodes.get(key).copied()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn first_match(text: &str) -> Option<(String, Class)> {
-        let doc = Doc::new(text);
-        let (end, entry) = GAZETTEER.longest_match(&doc, 0)?;
-        Some((doc.form(0, end), entry.class))
-    }
-
-    #[test]
-    fn matches_the_longest_listed_name() {
-        let cases = [
-            ("Corée du Nord a tiré", Some(("Corée du Nord", Class::Geo))),
-            ("Corée du Sud", Some(("Corée du Sud", Class::Geo))),
-            ("Etats-Unis et", Some(("Etats-Unis", Class::Geo))),
-            ("Europe 1 a dit", Some(("Europe 1", Class::Media))),
-            ("Europe du Nord", Some(("Europe", Class::Geo))),
-            ("Côte d'Ivoire", Some(("Côte d'Ivoire", Class::Geo))),
-            (
-                "République démocratique du Congo",
-                Some(("République démocratique du Congo", Class::Geo)),
-            ),
-            ("Mans et", Some(("Mans", Class::Geo))),
-            ("CAP et", None),
-            ("Placée en garde à vue", None),
-        ];
-        for (text, expected) in cases {
-            let expected = expected.map(|(name, class)| (name.to_string(), class));
-            assert_eq!(first_match(text), expected, "{text}");
-        }
-    }
 
     #[test]
     fn aliases_share_a_group() {

@@ -2,13 +2,16 @@
 //! names folded into the longest form, aliases and acronyms into the first form written, listed
 //! places and organisations named as the gazetteer names them.
 
-use super::acronym::{in_parentheses_after, is_acronym_of};
-use super::doc::Doc;
-use super::gazetteer::{Class, GAZETTEER};
-use super::mention::{Evidence, Kind, Mention};
-use super::name_key::starts_with_word;
-use super::people::merge_people;
+mod acronym;
+mod merge_people;
+
 use crate::article::Entities;
+use crate::entities::doc::Doc;
+use crate::entities::lists::{Class, GAZETTEER};
+use crate::entities::mention::{Evidence, Kind, Mention};
+use crate::entities::name_key::starts_with_word;
+use acronym::{in_parentheses_after, is_acronym_of};
+use merge_people::merge_people;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The most pairs of names an article's names are compared in (merging people, folding short

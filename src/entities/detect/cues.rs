@@ -1,10 +1,11 @@
 //! Context cues: what the words just before or after a span say about it (`M. Guyot`,
 //! `la chanteuse Barbara`, `, 45 ans,`, `à Vergèze`, `loi Macron`, `les Français`).
 
-use super::doc::Doc;
-use super::gazetteer::{Class, GAZETTEER};
-use super::lexicon::List;
-use super::token::Shape;
+use super::listed_at::longest_listed;
+use crate::entities::doc::Doc;
+use crate::entities::lists::Class;
+use crate::entities::lists::List;
+use crate::entities::token::Shape;
 
 /// Whether a person cue comes just before token `start`: an honorific (`M.`, `Mme`, `Me`), or a
 /// role noun, possibly followed by one adjective (`le dirigeant nord-coréen`).
@@ -94,7 +95,7 @@ pub fn place_after(doc: &Doc, end: usize) -> bool {
 
 /// Whether a listed geographic name of one token is at token `at`.
 pub fn is_listed_place(doc: &Doc, at: usize) -> bool {
-    let listed = GAZETTEER.longest_match(doc, at);
+    let listed = longest_listed(doc, at);
     listed.is_some_and(|(end, entry)| end == at + 1 && entry.class == Class::Geo)
 }
 

@@ -2,8 +2,9 @@
 //! once from `data/` into one map from name key to the lists the word is on, so that one lookup
 //! answers every question about a word.
 
+use super::data_file::data_lines;
 use super::gazetteer::GAZETTEER;
-use super::name_key::name_key;
+use crate::entities::name_key::name_key;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
@@ -234,13 +235,6 @@ impl Lexicon {
             }
         }
     }
-}
-
-/// The lines of a data file that are not blank or `#` comments.
-pub fn data_lines(data: &str) -> impl Iterator<Item = &str> {
-    data.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
 /// Every form of a masculine singular demonym key: feminine and plural, by the regular rules.

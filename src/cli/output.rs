@@ -1,8 +1,9 @@
 //! Printing results: human-readable text (bold highlights on a terminal) or JSON for scripts.
 
-use depeche::bench::{BenchReport, Stats};
-use depeche::indexer::{IndexSummary, Skipped};
-use depeche::{Article, Entities, EntityCount, Hit, SearchResults};
+use depeche::api::{EntitiesResponse, SearchResponse};
+use depeche::bench::BenchReport;
+use depeche::index::{IndexSummary, Skipped};
+use depeche::{Article, EntityCount, Hit, SearchResults};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -12,52 +13,9 @@ pub fn use_color() -> bool {
     io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-#[derive(Serialize)]
-struct JsonResults<'a> {
-    query: &'a str,
-    total_hits: usize,
-    took_ms: f64,
-    hits: Vec<JsonHit<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonHit<'a> {
-    rank: usize,
-    score: f32,
-    partial: bool,
-    title: &'a str,
-    dateline: Option<&'a str>,
-    place: Option<&'a str>,
-    agency: Option<&'a str>,
-    date: Option<String>,
-    path: &'a str,
-    snippet: String,
-    entities: &'a Entities,
-}
-
 /// Prints search results as one JSON object.
 pub fn search_json(out: &mut impl Write, results: &SearchResults) -> io::Result<()> {
-    let hits = results.hits.iter().map(|hit| JsonHit {
-        rank: hit.rank,
-        score: hit.score,
-        partial: hit.partial,
-        title: &hit.title,
-        dateline: hit.dateline.as_deref(),
-        place: hit.place.as_deref(),
-        agency: hit.agency.as_deref(),
-        date: hit.date.map(|d| d.to_string()),
-        path: &hit.path,
-        snippet: hit.snippet.to_html(),
-        entities: &hit.entities,
-    });
-    let json = JsonResults {
-        query: &results.query,
-        total_hits: results.total_hits,
-        took_ms: results.took_ms,
-        hits: hits.collect(),
-    };
-    serde_json::to_writer(&mut *out, &json)?;
-    writeln!(out)
+    json_line(out, &SearchResponse::new(results))
 }
 
 /// Prints search results for people.
@@ -107,54 +65,15 @@ fn hit_text(out: &mut impl Write, hit: &Hit, color: bool) -> io::Result<()> {
     Ok(())
 }
 
-#[derive(Serialize)]
-struct JsonSummary<'a> {
-    files_seen: usize,
-    not_articles: usize,
-    added: usize,
-    updated: usize,
-    removed: usize,
-    unchanged: usize,
-    articles_indexed: usize,
-    articles: u64,
-    skipped: Vec<JsonSkip<'a>>,
-    bytes: u64,
-    elapsed_s: f64,
-    mb_per_s: f64,
-    entities: bool,
-}
-
-#[derive(Serialize)]
-struct JsonSkip<'a> {
-    path: &'a str,
-    reason: &'a str,
-}
-
 /// Prints an indexing summary, as text or JSON.
 pub fn index_summary(out: &mut impl Write, summary: &IndexSummary, json: bool) -> io::Result<()> {
-    if json {
-        let skipped = summary.skipped.iter().map(|s| JsonSkip {
-            path: &s.path,
-            reason: &s.reason,
-        });
-        let json = JsonSummary {
-            files_seen: summary.files_seen,
-            not_articles: summary.not_articles,
-            added: summary.added,
-            updated: summary.updated,
-            removed: summary.removed,
-            unchanged: summary.unchanged,
-            articles_indexed: summary.articles_indexed,
-            articles: summary.articles,
-            skipped: skipped.collect(),
-            bytes: summary.bytes,
-            elapsed_s: summary.elapsed.as_secs_f64(),
-            mb_per_s: summary.megabytes_per_second(),
-            entities: summary.entities,
-        };
-        serde_json::to_writer(&mut *out, &json)?;
-        return writeln!(out);
+    match json {
+        true => json_line(out, summary),
+        false => index_text(out, summary),
     }
+}
+
+fn index_text(out: &mut impl Write, summary: &IndexSummary) -> io::Result<()> {
     writeln!(
         out,
         "indexed {} articles from {} files in {:.2} s ({:.1} MB/s); the index holds {} articles",
@@ -208,8 +127,7 @@ pub fn skips(err: &mut impl Write, skipped: &[Skipped], verbose: bool) -> io::Re
 pub fn extract(out: &mut impl Write, articles: &[Article], json: bool) -> io::Result<()> {
     for article in articles {
         if json {
-            serde_json::to_writer(&mut *out, article)?;
-            writeln!(out)?;
+            json_line(out, article)?;
         } else {
             article_text(out, article)?;
         }
@@ -259,13 +177,6 @@ fn serde_plain(value: &impl Serialize) -> String {
         .unwrap_or_default()
 }
 
-#[derive(Serialize)]
-struct JsonEntityCount<'a> {
-    kind: &'static str,
-    name: &'a str,
-    articles: u64,
-}
-
 /// Prints entity counts: a line each (`per  12  Name`, tab-separated), or JSON.
 pub fn entity_counts(
     out: &mut impl Write,
@@ -274,19 +185,7 @@ pub fn entity_counts(
     json: bool,
 ) -> io::Result<()> {
     if json {
-        let entities: Vec<JsonEntityCount> = counts
-            .iter()
-            .map(|c| JsonEntityCount {
-                kind: c.kind.name(),
-                name: &c.name,
-                articles: c.articles,
-            })
-            .collect();
-        serde_json::to_writer(
-            &mut *out,
-            &serde_json::json!({ "query": query, "entities": entities }),
-        )?;
-        return writeln!(out);
+        return json_line(out, &EntitiesResponse::new(query, counts));
     }
     for count in counts {
         writeln!(
@@ -302,10 +201,13 @@ pub fn entity_counts(
 
 /// Prints a bench report: a latency table per class and overall, or JSON.
 pub fn bench(out: &mut impl Write, report: &BenchReport, json: bool) -> io::Result<()> {
-    if json {
-        serde_json::to_writer(&mut *out, &bench_json(report))?;
-        return writeln!(out);
+    match json {
+        true => json_line(out, report),
+        false => bench_table(out, report),
     }
+}
+
+fn bench_table(out: &mut impl Write, report: &BenchReport) -> io::Result<()> {
     writeln!(
         out,
         "{:<16} {:>7} {:>6} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
@@ -337,24 +239,8 @@ pub fn bench(out: &mut impl Write, report: &BenchReport, json: bool) -> io::Resu
     )
 }
 
-fn bench_json(report: &BenchReport) -> serde_json::Value {
-    let stats = |s: &Stats| {
-        serde_json::json!({
-            "count": s.count, "queries_with_hits": s.with_hits, "p50_ms": s.p50_ms, "p90_ms": s.p90_ms,
-            "p99_ms": s.p99_ms, "p999_ms": s.p999_ms, "max_ms": s.max_ms, "qps": s.qps,
-        })
-    };
-    let mut json = stats(&report.overall);
-    let classes: serde_json::Map<String, serde_json::Value> = report
-        .classes
-        .iter()
-        .map(|(c, s)| (c.clone(), stats(s)))
-        .collect();
-    json["classes"] = classes.into();
-    json["rank_ms"] = report.rank_ms.into();
-    json["load_ms"] = report.load_ms.into();
-    json["open_ms"] = report.open_ms.into();
-    json["first_query_ms"] = report.first_query_ms.into();
-    json["wall_s"] = report.wall_s.into();
-    json
+/// Prints `value` as JSON on one line.
+fn json_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    writeln!(out)
 }

@@ -1,8 +1,8 @@
 //! What an index already holds, by source file: the stamp (size, modification time, hash) of each
 //! file whose articles are in it, read from fast fields.
 
+use super::schema::{Fields, FileStamp};
 use crate::error::{Error, Result};
-use crate::schema::{Fields, FileStamp};
 use rustc_hash::FxHashMap;
 use std::path::Path;
 use tantivy::Searcher;
@@ -25,10 +25,7 @@ pub fn indexed_sources(
             fast.u64(&name(fields.hash)),
         );
         let (Ok(Some(source)), Ok(size), Ok(modified), Ok(hash)) = columns else {
-            return Err(Error::index(
-                index,
-                "the index lacks source stamps; rebuild it with --full",
-            ));
+            return Err(Error::rebuild(index, "the index lacks source stamps"));
         };
         let mut path = String::new();
         for doc in segment.doc_ids_alive() {

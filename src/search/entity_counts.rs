@@ -1,11 +1,11 @@
 //! `depeche entities`: the most frequent people, places and organisations of the index, or of the
 //! articles matching a query, counted from the entity facet columns.
 
+use super::engine::{Engine, SearchOptions};
+use super::entity_collector::EntityCollector;
 use crate::article::EntityKind;
 use crate::entities::name_key;
-use crate::entity_collector::EntityCollector;
 use crate::error::{Error, Result};
-use crate::search::{Engine, SearchOptions};
 use rustc_hash::FxHashMap;
 use std::cmp::Reverse;
 
@@ -41,52 +41,51 @@ pub struct EntityCount {
     pub articles: u64,
 }
 
-impl Engine {
-    /// The most frequent entities of each asked kind, most frequent first (ties by name).
-    pub fn top_entities(&self, options: &EntityOptions) -> Result<Vec<EntityCount>> {
-        self.need_entities()?;
-        let search = SearchOptions {
+/// The most frequent entities of each asked kind among the articles `engine` finds for the
+/// options' query, most frequent first (ties by name).
+pub fn top_entities(engine: &Engine, options: &EntityOptions) -> Result<Vec<EntityCount>> {
+    engine.need_entities()?;
+    let search = SearchOptions {
+        query: options.query.clone(),
+        ..SearchOptions::default()
+    };
+    let query = engine.parse(&search, &engine.rewrite(&search.query), true)?;
+    let searcher = engine.searcher();
+    let collector = EntityCollector::new(
+        options
+            .kinds
+            .iter()
+            .map(|&kind| {
+                let field = engine.fields().entity_field(kind);
+                searcher.schema().get_field_name(field).to_string()
+            })
+            .collect(),
+    );
+    let counts = searcher
+        .search(&query, &collector)
+        .map_err(|cause| Error::Search {
             query: options.query.clone(),
-            ..SearchOptions::default()
-        };
-        let query = self.parse(&search, &self.rewrite(&search.query), true)?;
-        let searcher = self.searcher();
-        let collector = EntityCollector::new(
-            options
-                .kinds
-                .iter()
-                .map(|&kind| {
-                    let field = self.fields().entity_field(kind);
-                    searcher.schema().get_field_name(field).to_string()
-                })
-                .collect(),
-        );
-        let counts = searcher
-            .search(&query, &collector)
-            .map_err(|cause| Error::Search {
-                query: options.query.clone(),
-                cause,
-            })?;
-        let mut found = Vec::new();
-        for (kind, names) in options.kinds.iter().zip(counts) {
-            let mut top: Vec<EntityCount> = merge_spellings(names)
-                .into_iter()
-                .map(|(name, articles)| EntityCount {
-                    kind: *kind,
-                    name,
-                    articles,
-                })
-                .collect();
-            top.sort_unstable_by(|a, b| {
-                b.articles
-                    .cmp(&a.articles)
-                    .then_with(|| a.name.cmp(&b.name))
-            });
-            top.truncate(options.top);
-            found.extend(top);
-        }
-        Ok(found)
+            cause,
+        })?;
+    let mut found = Vec::new();
+    for (kind, names) in options.kinds.iter().zip(counts) {
+        let mut top: Vec<EntityCount> = merge_spellings(names)
+            .into_iter()
+            .map(|(name, articles)| EntityCount {
+                kind: *kind,
+                name,
+                articles,
+            })
+            .collect();
+        top.sort_unstable_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        top.truncate(options.top);
+        found.extend(top);
     }
+    Ok(found)
 }
 
 /// The article counts of `names` with the spellings of one name added up (`Étienne Morvan` and

@@ -1,7 +1,7 @@
 //! The scale-test generator: writes a synthetic corpus of N articles in the orangesum shape by
 //! recombining titles, bylines and paragraphs of a real corpus, with fresh dates.
 
-use crate::error::{Error, Result};
+use anyhow::{Context, Result, bail};
 use chrono::{Datelike, Duration, NaiveDate};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -43,10 +43,10 @@ struct Pieces {
 pub fn generate(options: &SynthOptions) -> Result<u64> {
     let pieces = collect(&options.source)?;
     if pieces.titles.is_empty() || pieces.paragraphs.is_empty() {
-        return Err(Error::Corpus {
-            path: options.source.clone(),
-            reason: "no articles to recombine".into(),
-        });
+        bail!(
+            "corpus {}: no articles to recombine",
+            options.source.display()
+        );
     }
     const CHUNK: usize = 10_000;
     let chunks: Vec<usize> = (0..options.count.div_ceil(CHUNK)).collect();
@@ -83,12 +83,9 @@ fn write_article(out: &Path, id: usize, pieces: &Pieces, rng: &mut fastrand::Rng
     }
     let folder = out.join(format!("{:04}/{:02}", date.year(), date.month()));
     let path = folder.join(format!("{id}.txt"));
-    let write_error = |cause| Error::Read {
-        path: path.clone(),
-        cause,
-    };
-    std::fs::create_dir_all(&folder).map_err(write_error)?;
-    std::fs::write(&path, &text).map_err(write_error)?;
+    let cannot_write = || format!("{}: cannot write", path.display());
+    std::fs::create_dir_all(&folder).with_context(cannot_write)?;
+    std::fs::write(&path, &text).with_context(cannot_write)?;
     Ok(text.len() as u64)
 }
 
@@ -128,10 +125,8 @@ fn collect(source: &Path) -> Result<Pieces> {
         if path.extension().is_none_or(|e| e != "txt") {
             continue;
         }
-        let text = std::fs::read_to_string(path).map_err(|cause| Error::Read {
-            path: path.to_path_buf(),
-            cause,
-        })?;
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read", path.display()))?;
         let mut blocks = text.split("\n\n").map(str::trim).filter(|b| !b.is_empty());
         let (Some(title), Some(byline)) = (blocks.next(), blocks.next()) else {
             continue;
@@ -177,7 +172,7 @@ mod tests {
             .map(|f| std::fs::metadata(f).unwrap().len())
             .sum();
         assert_eq!(total, bytes);
-        let parsed = crate::parse::parse_file(&files[0], crate::parse::Format::Text).unwrap();
+        let parsed = depeche::parse::parse_file(&files[0], depeche::parse::Format::Text).unwrap();
         let article = &parsed.articles[0];
         assert_eq!(article.title, "Un titre");
         let dateline = article.dateline.as_ref().unwrap();

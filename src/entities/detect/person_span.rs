@@ -1,12 +1,12 @@
 //! People's names at the span level: given names, coordinated given names sharing a surname
 //! (`Jean-Pierre et Isabelle Fouillot`), cues and Korean-style names (`Pak Yong-il`).
 
-use super::classify::Outcome;
 use super::cues;
-use super::doc::Doc;
-use super::lexicon::List;
-use super::mention::{Evidence, Kind};
+use super::outcome::Outcome;
 use super::span::run_end;
+use crate::entities::doc::Doc;
+use crate::entities::lists::List;
+use crate::entities::mention::{Evidence, Kind};
 
 /// A given name alone: a person, who takes the surname of a coordinated full name that
 /// follows (`Jean-Pierre et Isabelle Fouillot` → `Jean-Pierre Fouillot`).
@@ -16,7 +16,7 @@ pub fn given_name(doc: &Doc, at: usize) -> Outcome {
         && let Some(mention) = outcome.mentions.first_mut()
     {
         mention.form = format!("{} {surname}", mention.form);
-        mention.key = super::name_key(&mention.form);
+        mention.key = crate::entities::name_key(&mention.form);
     }
     outcome
 }

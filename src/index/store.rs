@@ -1,8 +1,8 @@
 //! Opening and creating index folders, with the French analyzer registered every time.
 
+use super::schema::Fields;
 use crate::analysis;
 use crate::error::{Error, Result};
-use crate::schema::Fields;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use tantivy::directory::MmapDirectory;
@@ -27,15 +27,7 @@ pub fn open(path: &Path) -> Result<OpenIndex> {
             path: path.to_path_buf(),
         });
     }
-    let index = Index::open_in_dir(path).map_err(|e| {
-        Error::index(
-            path,
-            format!(
-                "{e}; rebuild it with `depeche index CORPUS --index {} --full`",
-                path.display()
-            ),
-        )
-    })?;
+    let index = Index::open_in_dir(path).map_err(|e| Error::rebuild(path, e))?;
     ready(index, path)
 }
 
@@ -110,7 +102,10 @@ fn clear(path: &Path) -> Result<()> {
 fn ready(index: Index, path: &Path) -> Result<OpenIndex> {
     analysis::register(&index);
     let fields = Fields::of(&index.schema()).map_err(|reason| {
-        Error::index(path, format!("built by another version of depeche ({reason}); rebuild it with `depeche index --full`"))
+        Error::rebuild(
+            path,
+            format!("built by another version of depeche ({reason})"),
+        )
     })?;
     Ok(OpenIndex { index, fields })
 }

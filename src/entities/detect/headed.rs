@@ -4,12 +4,13 @@
 //! Cannes`), which are read so as to be skipped.
 
 use super::cues::is_listed_place;
-use super::doc::Doc;
-use super::gazetteer::{Class, GAZETTEER};
-use super::lexicon::{LEXICON, List};
-use super::mention::Kind;
-use super::token::Shape;
-use crate::parse::french_date::month_number;
+use super::listed_at::longest_listed;
+use crate::entities::doc::Doc;
+use crate::entities::lists::Class;
+use crate::entities::lists::{LEXICON, List};
+use crate::entities::mention::Kind;
+use crate::entities::token::Shape;
+use crate::parse::month_number;
 
 /// What a head word heads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,7 +102,7 @@ fn names_a_listed_organisation(doc: &Doc, start: usize, end: usize) -> bool {
         .filter(|&at| doc.is_capital(at))
         .take(1)
         .any(|at| {
-            GAZETTEER.longest_match(doc, at).is_some_and(|(_, entry)| {
+            longest_listed(doc, at).is_some_and(|(_, entry)| {
                 matches!(
                     entry.class,
                     Class::Institution | Class::Company | Class::Media
@@ -169,11 +170,7 @@ fn locates_the_name(doc: &Doc, at: usize, word: usize) -> bool {
     if !doc.is_one_of(at, &["à", "au", "aux"]) {
         return false;
     }
-    let place = || {
-        GAZETTEER
-            .longest_match(doc, word)
-            .is_some_and(|(_, entry)| entry.class == Class::Geo)
-    };
+    let place = || longest_listed(doc, word).is_some_and(|(_, entry)| entry.class == Class::Geo);
     doc.is_one_of(word, &SEASONS) || doc.is_capital(word) && place()
 }
 

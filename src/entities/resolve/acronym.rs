@@ -1,8 +1,8 @@
 //! Acronyms and their expansions: `Confédération générale du travail (CGT)`, `Front national`
 //! and `FN`, one entity.
 
-use super::doc::Doc;
-use super::mention::Mention;
+use crate::entities::doc::Doc;
+use crate::entities::mention::Mention;
 
 /// Words left out of an acronym: articles and prepositions.
 const SKIPPED: [&str; 14] = [

@@ -6,7 +6,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 pub struct Bar(ProgressBar);
 
 impl Bar {
-    /// A hidden bar until [`depeche::indexer::Progress::start`] gives the total.
+    /// A hidden bar until [`depeche::index::Progress::start`] gives the total.
     pub fn new() -> Bar {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         let style = ProgressStyle::with_template(
@@ -23,7 +23,7 @@ impl Bar {
     }
 }
 
-impl depeche::indexer::Progress for Bar {
+impl depeche::index::Progress for Bar {
     fn start(&self, total_bytes: u64) {
         self.0.set_length(total_bytes);
     }

@@ -1,9 +1,9 @@
 //! One person, one name per article: a surname alone (`Guyot`, `M. Guyot`) or a given name
 //! alone after a full name (`Étienne Guyot`) is that person, named in full.
 
-use super::gazetteer::Class;
-use super::mention::{Evidence, Kind, Mention};
-use super::name_key::{ends_with_word, starts_with_word};
+use crate::entities::lists::Class;
+use crate::entities::mention::{Evidence, Kind, Mention};
+use crate::entities::name_key::{ends_with_word, starts_with_word};
 
 /// Renames every short mention of a person written in full elsewhere in the article to the
 /// full name, unless that would compare more than `max_pairs` pairs of mentions.

@@ -2,12 +2,12 @@
 //! a brand naming a product (`une Renault`, `Audi A4`), a listed word opening a sentence as a
 //! common word (`Total`, `Public`).
 
-use super::classify::{Outcome, mention, named};
 use super::cues;
-use super::doc::Doc;
-use super::gazetteer::{Class, Entry};
-use super::lexicon::List;
-use super::mention::{Evidence, Kind};
+use super::outcome::{Outcome, mention, named};
+use crate::entities::doc::Doc;
+use crate::entities::lists::List;
+use crate::entities::lists::{Class, Entry};
+use crate::entities::mention::{Evidence, Kind};
 use smallvec::smallvec;
 
 /// The listed name of tokens `start..end`.

@@ -1,0 +1,178 @@
+//! The JSON shapes depeche answers with: search results, entity counts, index summaries and bench
+//! reports, one serializer for every front end (`--json` today, HTTP tomorrow).
+
+use crate::article::Entities;
+use crate::bench::{BenchReport, Stats};
+use crate::index::IndexSummary;
+use crate::search::{EntityCount, SearchResults};
+use serde::ser::{Error as _, SerializeStruct};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+
+/// Search results as JSON.
+#[derive(Serialize)]
+pub struct SearchResponse<'a> {
+    /// The query as given.
+    pub query: &'a str,
+    /// Articles that match every required term.
+    pub total_hits: usize,
+    /// Wall time of the search, in milliseconds.
+    pub took_ms: f64,
+    /// The hits asked for.
+    pub hits: Vec<HitResponse<'a>>,
+}
+
+/// One hit as JSON: its snippet as HTML with `<b>` around the matching words.
+#[derive(Serialize)]
+pub struct HitResponse<'a> {
+    /// 1-based rank in the whole result list.
+    pub rank: usize,
+    /// BM25 score.
+    pub score: f32,
+    /// Whether the hit misses some of the query's terms.
+    pub partial: bool,
+    /// Headline.
+    pub title: &'a str,
+    /// Dateline as written.
+    pub dateline: Option<&'a str>,
+    /// Dateline place.
+    pub place: Option<&'a str>,
+    /// Agency or source.
+    pub agency: Option<&'a str>,
+    /// Article date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Source file (or `file:line`).
+    pub path: &'a str,
+    /// Best passage, as HTML.
+    pub snippet: String,
+    /// People, places and organisations the article names.
+    pub entities: &'a Entities,
+}
+
+impl<'a> SearchResponse<'a> {
+    /// The JSON shape of `results`.
+    pub fn new(results: &'a SearchResults) -> Self {
+        let hits = results.hits.iter().map(|hit| HitResponse {
+            rank: hit.rank,
+            score: hit.score,
+            partial: hit.partial,
+            title: &hit.title,
+            dateline: hit.dateline.as_deref(),
+            place: hit.place.as_deref(),
+            agency: hit.agency.as_deref(),
+            date: hit.date.map(|d| d.to_string()),
+            path: &hit.path,
+            snippet: hit.snippet.to_html(),
+            entities: &hit.entities,
+        });
+        SearchResponse {
+            query: &results.query,
+            total_hits: results.total_hits,
+            took_ms: results.took_ms,
+            hits: hits.collect(),
+        }
+    }
+}
+
+/// Entity counts as JSON (fields in name order, as they have always been).
+#[derive(Serialize)]
+pub struct EntitiesResponse<'a> {
+    /// The entities, most frequent first within each kind.
+    pub entities: Vec<EntityCountResponse<'a>>,
+    /// The query the counted articles match (blank: all).
+    pub query: &'a str,
+}
+
+/// One entity and how many articles name it, as JSON (fields in name order, as they have always
+/// been).
+#[derive(Serialize)]
+pub struct EntityCountResponse<'a> {
+    /// How many articles name it.
+    pub articles: u64,
+    /// `per`, `loc` or `org`.
+    pub kind: &'static str,
+    /// The entity's name.
+    pub name: &'a str,
+}
+
+impl<'a> EntitiesResponse<'a> {
+    /// The JSON shape of the `counts` of the articles matching `query`.
+    pub fn new(query: &'a str, counts: &'a [EntityCount]) -> Self {
+        let entities = counts.iter().map(|c| EntityCountResponse {
+            articles: c.articles,
+            kind: c.kind.name(),
+            name: &c.name,
+        });
+        EntitiesResponse {
+            entities: entities.collect(),
+            query,
+        }
+    }
+}
+
+/// An indexing run's summary: its counts, every skip (`path`, `reason`), the run's wall time in
+/// seconds (`elapsed_s`) and throughput (`mb_per_s`).
+impl Serialize for IndexSummary {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut json = serializer.serialize_struct("IndexSummary", 13)?;
+        json.serialize_field("files_seen", &self.files_seen)?;
+        json.serialize_field("not_articles", &self.not_articles)?;
+        json.serialize_field("added", &self.added)?;
+        json.serialize_field("updated", &self.updated)?;
+        json.serialize_field("removed", &self.removed)?;
+        json.serialize_field("unchanged", &self.unchanged)?;
+        json.serialize_field("articles_indexed", &self.articles_indexed)?;
+        json.serialize_field("articles", &self.articles)?;
+        json.serialize_field("skipped", &self.skipped)?;
+        json.serialize_field("bytes", &self.bytes)?;
+        json.serialize_field("elapsed_s", &self.elapsed.as_secs_f64())?;
+        json.serialize_field("mb_per_s", &self.megabytes_per_second())?;
+        json.serialize_field("entities", &self.entities)?;
+        json.end()
+    }
+}
+
+/// One JSON field of a bench report.
+type Field = (&'static str, Value);
+
+impl Stats {
+    /// Its JSON fields, in name order.
+    fn json_fields(&self) -> [Field; 8] {
+        [
+            ("count", self.count.into()),
+            ("max_ms", self.max_ms.into()),
+            ("p50_ms", self.p50_ms.into()),
+            ("p90_ms", self.p90_ms.into()),
+            ("p999_ms", self.p999_ms.into()),
+            ("p99_ms", self.p99_ms.into()),
+            ("qps", self.qps.into()),
+            ("queries_with_hits", self.with_hits.into()),
+        ]
+    }
+}
+
+/// A class's latency figures, fields in name order.
+impl Serialize for Stats {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.json_fields())
+    }
+}
+
+/// A bench run: the overall figures, each class's (`classes`), and where the time went, all in
+/// name order.
+impl Serialize for BenchReport {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let classes = serde_json::to_value(&self.classes).map_err(S::Error::custom)?;
+        let mut fields = Vec::from(self.overall.json_fields());
+        fields.extend([
+            ("classes", classes),
+            ("first_query_ms", self.first_query_ms.into()),
+            ("load_ms", self.load_ms.into()),
+            ("open_ms", self.open_ms.into()),
+            ("rank_ms", self.rank_ms.into()),
+            ("wall_s", self.wall_s.into()),
+        ]);
+        fields.sort_unstable_by_key(|&(name, _)| name);
+        serializer.collect_map(fields)
+    }
+}
