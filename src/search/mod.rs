@@ -7,6 +7,9 @@ mod entity_counts;
 mod query;
 mod snippet;
 
+#[cfg(test)]
+mod tests;
+
 pub use engine::{Engine, Hit, SearchOptions, SearchResults, Sort};
 pub use entity_counts::{EntityCount, EntityOptions, top_entities};
 pub use snippet::Snippet;

@@ -1,0 +1,208 @@
+//! The engine on a small index of invented wire copy: ranking over weighted fields, the partial
+//! fill-up, date filters and sorts, and paging.
+
+use super::{Engine, SearchOptions, Sort};
+use crate::index::{IndexOptions, NoProgress, build_index};
+use chrono::NaiveDate;
+use tempfile::TempDir;
+
+/// Five dated articles: file name, title, dateline and body.
+const ARTICLES: [(&str, &str, &str, &str); 5] = [
+    (
+        "a.txt",
+        "Grève des cheminots à Lyon",
+        "LYON, 3 mars 2024 (AFP) -",
+        "Les cheminots ont cessé le travail mardi.",
+    ),
+    (
+        "b.txt",
+        "Trafic perturbé en gare",
+        "PARIS, 5 mars 2024 (AFP) -",
+        "Une grève surprise des cheminots a bloqué la gare du Nord.",
+    ),
+    (
+        "c.txt",
+        "La grève des enseignants reconduite",
+        "MARSEILLE, 1 février 2024 (Reuters) -",
+        "Les enseignants poursuivent leur mouvement.",
+    ),
+    (
+        "d.txt",
+        "Récolte record de lavande",
+        "DIGNE, 20 juillet 2023 (AFP) -",
+        "Les producteurs de lavande se réjouissent.",
+    ),
+    (
+        "e.txt",
+        "Nouvelle grève dans les raffineries",
+        "DONGES, 12 octobre 2022 (AFP) -",
+        "La grève touche la raffinerie de Donges.",
+    ),
+];
+
+/// An engine over [`ARTICLES`], with the folder that holds its corpus and index.
+fn engine() -> (Engine, TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for (file, title, dateline, body) in ARTICLES {
+        let text = format!("{title}\n\n{dateline} {body}\n");
+        std::fs::write(corpus.join(file), text).unwrap();
+    }
+    let options = IndexOptions {
+        corpus,
+        index: dir.path().join("index"),
+        ..IndexOptions::default()
+    };
+    build_index(&options, &NoProgress).unwrap();
+    (Engine::open(&options.index).unwrap(), dir)
+}
+
+/// The titles of the hits, each marked `*` when partial, and the count of full matches.
+fn search(engine: &Engine, options: SearchOptions) -> (Vec<String>, usize) {
+    let results = engine.search(&options).unwrap();
+    let titles = results.hits.iter().map(|hit| match hit.partial {
+        true => format!("{}*", hit.title),
+        false => hit.title.clone(),
+    });
+    (titles.collect(), results.total_hits)
+}
+
+fn query(text: &str) -> SearchOptions {
+    SearchOptions {
+        query: text.to_string(),
+        ..SearchOptions::default()
+    }
+}
+
+fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+#[test]
+fn searches() {
+    let (engine, _dir) = engine();
+    let cases: Vec<(&str, SearchOptions, &[&str], usize)> = vec![
+        (
+            "the title outweighs the body; articles missing a term fill up, marked partial",
+            query("grève cheminots"),
+            &[
+                "Grève des cheminots à Lyon",
+                "Trafic perturbé en gare",
+                "Nouvelle grève dans les raffineries*",
+                "La grève des enseignants reconduite*",
+            ],
+            2,
+        ),
+        (
+            "all terms: no fill-up",
+            SearchOptions {
+                all_terms: true,
+                ..query("grève cheminots")
+            },
+            &["Grève des cheminots à Lyon", "Trafic perturbé en gare"],
+            2,
+        ),
+        (
+            "newest first",
+            SearchOptions {
+                sort: Sort::Newest,
+                ..query("grève")
+            },
+            &[
+                "Trafic perturbé en gare",
+                "Grève des cheminots à Lyon",
+                "La grève des enseignants reconduite",
+                "Nouvelle grève dans les raffineries",
+            ],
+            4,
+        ),
+        (
+            "oldest first, from a day on",
+            SearchOptions {
+                sort: Sort::Oldest,
+                from: day(2024, 1, 1),
+                ..query("grève")
+            },
+            &[
+                "La grève des enseignants reconduite",
+                "Grève des cheminots à Lyon",
+                "Trafic perturbé en gare",
+            ],
+            3,
+        ),
+        (
+            "up to a day",
+            SearchOptions {
+                to: day(2024, 3, 3),
+                sort: Sort::Newest,
+                ..query("grève")
+            },
+            &[
+                "Grève des cheminots à Lyon",
+                "La grève des enseignants reconduite",
+                "Nouvelle grève dans les raffineries",
+            ],
+            3,
+        ),
+        (
+            "a page of two past the first",
+            SearchOptions {
+                sort: Sort::Oldest,
+                offset: 1,
+                limit: 2,
+                ..query("grève")
+            },
+            &[
+                "La grève des enseignants reconduite",
+                "Grève des cheminots à Lyon",
+            ],
+            4,
+        ),
+        (
+            "a page past the end",
+            SearchOptions {
+                offset: 10,
+                ..query("grève")
+            },
+            &[],
+            4,
+        ),
+        (
+            "a blank query browses every article",
+            SearchOptions {
+                sort: Sort::Oldest,
+                limit: 2,
+                ..query("")
+            },
+            &[
+                "Nouvelle grève dans les raffineries",
+                "Récolte record de lavande",
+            ],
+            5,
+        ),
+    ];
+    for (what, options, titles, total) in cases {
+        let expected = (titles.iter().map(|t| t.to_string()).collect(), total);
+        assert_eq!(search(&engine, options), expected, "{what}");
+    }
+}
+
+#[test]
+fn ranks_continue_across_pages() {
+    let (engine, _dir) = engine();
+    let page = |offset| {
+        let options = SearchOptions {
+            sort: Sort::Newest,
+            offset,
+            limit: 2,
+            ..query("grève")
+        };
+        let results = engine.search(&options).unwrap();
+        results.hits.iter().map(|hit| hit.rank).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        (page(0), page(2), page(3)),
+        (vec![1, 2], vec![3, 4], vec![4])
+    );
+}
