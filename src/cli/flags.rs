@@ -170,7 +170,7 @@ pub struct IndexFlags {
     #[arg(long, default_value_t = 50_000)]
     pub commit_every: usize,
     /// Extract people, places and organisations (for per:, loc:, org:, --entity and
-    /// `depeche entities`), in this run and every later one; it costs about 30% of indexing
+    /// `depeche entities`), in this run and every later one; it costs about 27% of indexing
     /// throughput. Switching it on re-reads every file once.
     #[arg(long, conflicts_with = "no_entities")]
     pub entities: bool,

@@ -1,5 +1,9 @@
 //! Named-entity extraction: the people, places and organisations an article names, one
 //! canonical form each, by rules and gazetteers (no model).
+//!
+//! Read from the top down: `lists/` is what is known before reading (gazetteer, word lists);
+//! `token` and `doc` the article as tokens with their keys and tags; `mention` a name found;
+//! `detect/` finds the mentions left to right; `resolve/` turns them into one entity per name.
 
 mod detect;
 mod doc;
