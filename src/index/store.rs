@@ -36,7 +36,7 @@ pub fn open(path: &Path) -> Result<OpenIndex> {
 pub fn open_or_create(path: &Path, fresh: bool) -> Result<OpenIndex> {
     if path.join("meta.json").is_file() {
         match open(path) {
-            Err(Error::Index { .. }) if fresh => clear(path)?,
+            Err(Error::Index { .. } | Error::Rebuild { .. }) if fresh => clear(path)?,
             opened => return opened,
         }
     }
