@@ -1,7 +1,5 @@
 //! Shared helpers for the CLI tests: run the built `depeche` binary from the repo root, and share
-//! one index of the sample corpus (in a temporary folder) between the tests of a test binary.
-
-#![allow(dead_code)]
+//! one index of the sample corpus (in a temporary folder) between the tests running at one time.
 
 use assert_cmd::Command;
 use serde_json::Value;
