@@ -2,9 +2,7 @@
 //! (a JSON Lines file as a whole), deleted ones removed, untouched ones left alone; `--full`; and
 //! a second writer refused with a clear message while searches go on.
 
-mod common;
-
-use common::{build_index, run_in, search_in};
+use crate::common::{build_index, run_in, search_in};
 use serde_json::{Value, json};
 use std::fs;
 use std::path::Path;

@@ -1,9 +1,7 @@
 //! `depeche bench` on an index of the sample corpus: the figures are all there, counted right and
 //! ordered as percentiles must be (no timing is asserted).
 
-mod common;
-
-use common::{CorpusIndex, Run, run};
+use crate::common::{CorpusIndex, Run, run};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

@@ -3,9 +3,7 @@
 //! normal article is indexed and searchable, every bad file is reported with its reason, nothing
 //! panics and the run exits 0.
 
-mod common;
-
-use common::{run_in, search_in};
+use crate::common::{run_in, search_in};
 use std::fs;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;

@@ -1,9 +1,7 @@
 //! `depeche extract`: title, dateline (place, date, agency) and clean body of every corpus article
 //! against the corpus README's tables, the seed file's scraped shape, every input format, and errors.
 
-mod common;
-
-use common::{run, seed, str_field};
+use crate::common::{run, seed, str_field};
 use serde_json::Value;
 use std::collections::BTreeMap;
 

@@ -1,10 +1,9 @@
 //! Shared helpers for the CLI tests: run the built `depeche` binary from the repo root, and share
-//! one index of the sample corpus (in a temporary folder) between the tests of a test binary.
-
-#![allow(dead_code)]
+//! one index of the sample corpus (in a temporary folder) between the tests running at one time.
 
 use assert_cmd::Command;
 use serde_json::Value;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, Weak};
 use tempfile::TempDir;
@@ -17,15 +16,33 @@ pub fn repo() -> &'static Path {
 /// The seed file of the canonical scraped shape, relative to the repo root.
 pub const SEED: &str = "../shared/seed/000_892bca4ce4e47079.txt";
 
-/// The seed file's path relative to the repo root, or `None` (after saying so) when `../shared`
-/// is not checked out next to the repo.
+/// The seed file's path relative to the repo root, or `None` (after saying so, see [`shared`])
+/// when `../shared` is not checked out next to the repo.
 pub fn seed() -> Option<&'static str> {
-    if repo().join(SEED).is_file() {
-        Some(SEED)
-    } else {
-        println!("../shared/seed absent: skipping");
-        None
-    }
+    let in_shared = SEED
+        .strip_prefix("../shared/")
+        .expect("the seed is in ../shared");
+    shared(&[in_shared]).map(|_| SEED)
+}
+
+/// `../shared` (next to the repo: the shared corpus, its metadata, the seed file) when it holds
+/// every one of `needed` (paths relative to it); otherwise `None`, after writing
+/// `skipped: ../shared/PATH is absent (TEST)` for the first one missing. The line goes straight
+/// to the process's stderr, which libtest does not capture, so that a plain `cargo test` shows
+/// which tests passed without running.
+pub fn shared(needed: &[&str]) -> Option<PathBuf> {
+    let shared = repo().join("../shared");
+    let Some(absent) = needed.iter().find(|path| !shared.join(path).exists()) else {
+        return Some(shared);
+    };
+    // libtest names each test's thread after the test.
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("unnamed test");
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "skipped: ../shared/{absent} is absent ({test})"
+    );
+    None
 }
 
 /// `depeche` with the repo root as its working folder.

@@ -2,9 +2,7 @@
 //! `per:`/`loc:`/`org:` prefixes (accent-, case- and hyphen-insensitive), and the entities that
 //! `extract` and `search --json` report.
 
-mod common;
-
-use common::{CorpusIndex, run, seed};
+use crate::common::{CorpusIndex, run, seed};
 use serde_json::{Value, json};
 
 fn entities(index: &CorpusIndex, args: &[&str]) -> Value {

@@ -1,9 +1,7 @@
 //! `kill -9` during `depeche index`: the last committed index stays intact and searchable, and a
 //! re-run completes it with every article exactly once.
 
-mod common;
-
-use common::{depeche, run_in, search_in};
+use crate::common::{depeche, run_in, search_in};
 use std::path::Path;
 use std::time::{Duration, Instant};
 use tempfile::TempDir;
@@ -24,7 +22,7 @@ fn a_killed_run_leaves_a_searchable_index_that_a_rerun_completes() {
         &[
             "synth",
             "--from",
-            common::repo().join("corpus").to_str().unwrap(),
+            crate::common::repo().join("corpus").to_str().unwrap(),
             "--out",
             "synth",
             "--count",

@@ -2,9 +2,7 @@
 //! crash input replayed through the built `depeche` binary, which must answer (exit 0 or 1) or
 //! refuse (exit 2, one error line) but never panic.
 
-mod common;
-
-use common::{CorpusIndex, Run};
+use crate::common::{CorpusIndex, Run};
 
 /// Checks that a search ended in an answer or a clean refusal, not a panic (exit 101) or an abort.
 fn assert_no_crash(run: &Run) {

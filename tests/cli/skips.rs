@@ -3,9 +3,7 @@
 //! and unreadable entries — a broken symlink, a file or a folder without read permission — are
 //! reported skips that keep whatever the index already holds of them.
 
-mod common;
-
-use common::{Run, run_in, search_in};
+use crate::common::{Run, run_in, search_in};
 use std::fs;
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;

@@ -2,9 +2,7 @@
 //! elisions), phrases, fields, dates, exclusions, OR, partial top-up, sorting, paging, snippets,
 //! the JSON and text outputs, and exit codes and error messages.
 
-mod common;
-
-use common::{CorpusIndex, Search, build_index, repo, run_in, search_in, str_field};
+use crate::common::{CorpusIndex, Search, build_index, repo, run_in, search_in, str_field};
 use serde_json::Value;
 use tempfile::TempDir;
 

@@ -1,21 +1,12 @@
 //! Indexes the whole shared corpus (../shared/corpus, 33,788 real articles) with the binary and checks
 //! the dates parsed from orangesum bylines against ../shared/corpus-meta/orangesum.jsonl.
 
+use crate::common::shared;
 use assert_cmd::Command;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::AllQuery;
-
-fn shared() -> Option<PathBuf> {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if shared.join("corpus").is_dir() && shared.join("corpus-meta/orangesum.jsonl").is_file() {
-        Some(shared)
-    } else {
-        eprintln!("../shared/corpus is absent: skipping the shared-corpus test (CI always has it)");
-        None
-    }
-}
 
 /// Orangesum file path (relative to the shared folder) → date, from the metadata.
 fn expected_dates(shared: &Path) -> HashMap<String, String> {
@@ -33,7 +24,9 @@ fn expected_dates(shared: &Path) -> HashMap<String, String> {
 
 #[test]
 fn orangesum_byline_dates_match_the_metadata() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = shared(&["corpus", "corpus-meta/orangesum.jsonl"]) else {
+        return;
+    };
     let index = tempfile::tempdir().unwrap();
     let output = Command::cargo_bin("depeche")
         .unwrap()

@@ -1,9 +1,7 @@
 //! `depeche index`: the summary (text and JSON), rebuilding leaves each article once, the corpus
 //! README and site boilerplate stay out of the index, default paths, skipped files and errors.
 
-mod common;
-
-use common::{CorpusIndex, build_index, repo, run, run_in, search_in};
+use crate::common::{CorpusIndex, build_index, repo, run, run_in, search_in};
 use std::fs;
 use std::path::Path;
 use tempfile::TempDir;

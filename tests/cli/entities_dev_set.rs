@@ -4,11 +4,12 @@
 //! on the dev set and 0.75 on the others; with `--nocapture`, prints the figures and the misses
 //! and false positives of each article.
 
+use crate::common::shared;
 use depeche::entities::{extract, listed_form, name_key};
 use depeche::parse::{Format, parse_file};
 use serde::Deserialize;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The F1 on the dev set below which the extractor fails (issue 3).
 const MIN_F1: f64 = 0.80;
@@ -78,16 +79,6 @@ fn ratio(part: usize, whole: usize) -> f64 {
         0.0
     } else {
         part as f64 / whole as f64
-    }
-}
-
-fn corpus() -> Option<PathBuf> {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if corpus.is_dir() {
-        Some(corpus)
-    } else {
-        eprintln!("../shared/corpus absent: skipping");
-        None
     }
 }
 
@@ -171,7 +162,9 @@ fn score_set(corpus: &Path, set: &str) -> Counts {
 
 /// Scores the gold set `set` and fails when its F1 is below `min`.
 fn assert_f1(set: &str, min: f64) {
-    let Some(corpus) = corpus() else { return };
+    let Some(corpus) = shared(&["corpus"]).map(|shared| shared.join("corpus")) else {
+        return;
+    };
     let f1 = score_set(&corpus, set).f1();
     assert!(f1 >= min, "{set}: F1 {f1:.3} is below {min}");
 }

@@ -1,0 +1,17 @@
+//! The integration tests, in one test binary so that tantivy and the other dependencies are linked
+//! once for all of them: each module was a test file of its own.
+
+mod common;
+
+mod bench;
+mod crash;
+mod entities;
+mod entities_dev_set;
+mod extract;
+mod fuzz_regressions;
+mod hostile;
+mod index;
+mod reindex;
+mod search;
+mod shared_corpus;
+mod skips;
