@@ -50,6 +50,12 @@ pub enum Error {
         /// What failed.
         reason: String,
     },
+    /// Another process holds the index's writer lock.
+    #[error("index {path}: another process is writing to this index")]
+    Locked {
+        /// The index folder.
+        path: PathBuf,
+    },
     /// The index must be rebuilt from scratch: another version of depeche made it, or it lacks
     /// what this one needs.
     #[error("index {path}: {reason}")]
@@ -147,7 +153,7 @@ impl Error {
             | Error::Query { .. }
             | Error::Date { .. }
             | Error::Skipped { .. } => ErrorKind::BadInput,
-            Error::Index { .. } | Error::Rebuild { .. } => ErrorKind::Index,
+            Error::Index { .. } | Error::Locked { .. } | Error::Rebuild { .. } => ErrorKind::Index,
             Error::Search { .. } => ErrorKind::Internal,
         }
     }

@@ -25,6 +25,9 @@ fn hint(error: &depeche::Error) -> Option<String> {
             "`depeche index CORPUS --index {} --entities` extracts them",
             path.display()
         )),
+        depeche::Error::Locked { .. } => {
+            Some("wait for the other `depeche index` to finish".into())
+        }
         depeche::Error::Rebuild { path, .. } => Some(format!(
             "rebuild it with `depeche index CORPUS --index {} --full`",
             path.display()
@@ -51,6 +54,10 @@ mod tests {
             (
                 depeche::Error::rebuild(std::path::Path::new("idx"), "too old"),
                 "index idx: too old; rebuild it with `depeche index CORPUS --index idx --full`",
+            ),
+            (
+                depeche::Error::Locked { path: "idx".into() },
+                "index idx: another process is writing to this index; wait for the other `depeche index` to finish",
             ),
             (
                 depeche::Error::Skipped { count: 1 },

@@ -253,10 +253,9 @@ fn open_writer(index: &tantivy::Index, options: &IndexOptions) -> Result<IndexWr
     index
         .writer_with_num_threads::<TantivyDocument>(threads, memory)
         .map_err(|error| match error {
-            TantivyError::LockFailure(..) => Error::index(
-                &options.index,
-                "another `depeche index` is writing to this index; wait for it to finish",
-            ),
+            TantivyError::LockFailure(..) => Error::Locked {
+                path: options.index.clone(),
+            },
             other => Error::index(&options.index, other),
         })
 }

@@ -148,7 +148,9 @@ fn a_second_writer_is_refused_while_searches_go_on() {
     );
     let line = run.error_line();
     assert!(
-        line.contains("another `depeche index` is writing to this index; wait for it to finish"),
+        line.contains(
+            "another process is writing to this index; wait for the other `depeche index` to finish"
+        ),
         "{line}"
     );
     assert_eq!(found(dir.path(), &index, "anémone"), ["c/a.txt"]);
