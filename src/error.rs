@@ -108,6 +108,14 @@ pub enum Error {
         /// How many files or lines.
         count: usize,
     },
+    /// The server could not start or stopped on an error.
+    #[error("serve {addr}: {reason}")]
+    Serve {
+        /// The address asked for.
+        addr: String,
+        /// What failed.
+        reason: String,
+    },
     /// Tantivy failed while searching.
     #[error("search {query:?}: {cause}")]
     Search {
@@ -152,7 +160,8 @@ impl Error {
             | Error::Corpus { .. }
             | Error::Query { .. }
             | Error::Date { .. }
-            | Error::Skipped { .. } => ErrorKind::BadInput,
+            | Error::Skipped { .. }
+            | Error::Serve { .. } => ErrorKind::BadInput,
             Error::Index { .. } | Error::Locked { .. } | Error::Rebuild { .. } => ErrorKind::Index,
             Error::Search { .. } => ErrorKind::Internal,
         }

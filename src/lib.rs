@@ -14,6 +14,7 @@ mod error;
 pub mod index;
 pub mod parse;
 pub mod search;
+pub mod serve;
 
 pub use article::{Article, Dateline, Entities, EntityKind, YearSource};
 pub use error::{Error, ErrorKind, Result};

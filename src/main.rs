@@ -96,6 +96,20 @@ fn run(command: Command) -> Result<bool> {
             output::bench(&mut out, &report, json)?;
             report.overall.count > 0
         }
+        Command::Serve { index, addr, token } => {
+            let options = depeche::serve::ServeOptions { index, addr, token };
+            depeche::serve::serve(&options, |bound| {
+                let link = match &options.token {
+                    Some(token) => format!("http://{bound}/?token={token}"),
+                    None => format!("http://{bound}/"),
+                };
+                println!(
+                    "depeche: serving {} at {link} (Ctrl-C stops)",
+                    options.index.display()
+                );
+            })?;
+            true
+        }
         Command::Synth {
             from,
             out: folder,

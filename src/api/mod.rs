@@ -4,6 +4,11 @@
 
 mod request;
 mod response;
+mod search_page;
 
 pub use request::parse_day;
-pub use response::{EntitiesResponse, EntityCountResponse, HitResponse, SearchResponse};
+pub use response::{
+    ArticleResponse, EntitiesResponse, EntityCountResponse, ErrorResponse, FacetsResponse,
+    HitResponse, NameCount, PeriodCount, SearchPageResponse, SearchResponse, StatsResponse,
+};
+pub use search_page::{SearchPage, search_page};

@@ -1,10 +1,11 @@
 //! The JSON shapes depeche answers with: search results, entity counts, index summaries and bench
 //! reports, one serializer for every front end (`--json` today, HTTP tomorrow).
 
+use super::search_page::SearchPage;
 use crate::article::Entities;
 use crate::bench::{BenchReport, Stats};
 use crate::index::IndexSummary;
-use crate::search::{EntityCount, SearchResults};
+use crate::search::{ArticleView, EntityCount, FacetCount, IndexStats, SearchResults};
 use serde::ser::{Error as _, SerializeStruct};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
@@ -43,6 +44,8 @@ pub struct HitResponse<'a> {
     pub date: Option<String>,
     /// Source file (or `file:line`).
     pub path: &'a str,
+    /// The article's stable, opaque id, for `/api/article/{id}`.
+    pub id: &'a str,
     /// Best passage, as HTML.
     pub snippet: String,
     /// People, places and organisations the article names.
@@ -62,6 +65,7 @@ impl<'a> SearchResponse<'a> {
             agency: hit.agency.as_deref(),
             date: hit.date.map(|d| d.to_string()),
             path: &hit.path,
+            id: &hit.id,
             snippet: hit.snippet.to_html(),
             entities: &hit.entities,
         });
@@ -72,6 +76,158 @@ impl<'a> SearchResponse<'a> {
             hits: hits.collect(),
         }
     }
+}
+
+/// A search as a page gets it: the results' fields, then `understood` (the query run instead of
+/// the one typed, or null), `notes` (why) and `facets`.
+#[derive(Serialize)]
+pub struct SearchPageResponse<'a> {
+    /// The results, as `depeche search --json` prints them.
+    #[serde(flatten)]
+    pub results: SearchResponse<'a>,
+    /// The query run instead of the one typed, when that one could not be parsed.
+    pub understood: Option<&'a str>,
+    /// Why the typed query was repaired.
+    pub notes: &'a [String],
+    /// What and when the matching articles talk about.
+    pub facets: FacetsResponse<'a>,
+}
+
+/// Facets as JSON: `[{"name","count"}]` per kind, `[{"period","count"}]` per month.
+#[derive(Serialize)]
+pub struct FacetsResponse<'a> {
+    /// People.
+    pub per: Vec<NameCount<'a>>,
+    /// Places.
+    pub loc: Vec<NameCount<'a>>,
+    /// Organisations.
+    pub org: Vec<NameCount<'a>>,
+    /// Agencies and sources.
+    pub agency: Vec<NameCount<'a>>,
+    /// Articles per month, in calendar order.
+    pub dates: Vec<PeriodCount<'a>>,
+}
+
+/// A name and how many matching articles carry it.
+#[derive(Serialize)]
+pub struct NameCount<'a> {
+    /// The name.
+    pub name: &'a str,
+    /// How many articles.
+    pub count: u64,
+}
+
+/// A month (`YYYY-MM`) and how many matching articles it holds.
+#[derive(Serialize)]
+pub struct PeriodCount<'a> {
+    /// The month.
+    pub period: &'a str,
+    /// How many articles.
+    pub count: u64,
+}
+
+impl<'a> SearchPageResponse<'a> {
+    /// The JSON shape of `page`.
+    pub fn new(page: &'a SearchPage) -> Self {
+        let names = |counts: &'a [FacetCount]| {
+            let named = counts.iter().map(|c| NameCount {
+                name: &c.name,
+                count: c.count,
+            });
+            named.collect()
+        };
+        let facets = &page.facets;
+        let dates = facets.dates.iter().map(|c| PeriodCount {
+            period: &c.name,
+            count: c.count,
+        });
+        SearchPageResponse {
+            results: SearchResponse::new(&page.results),
+            understood: page.understood.as_deref(),
+            notes: &page.notes,
+            facets: FacetsResponse {
+                per: names(&facets.per),
+                loc: names(&facets.loc),
+                org: names(&facets.org),
+                agency: names(&facets.agency),
+                dates: dates.collect(),
+            },
+        }
+    }
+}
+
+/// An article in full as JSON: title plain and as HTML, paragraphs as HTML, matches in `<b>`.
+#[derive(Serialize)]
+pub struct ArticleResponse<'a> {
+    /// Its stable, opaque id.
+    pub id: &'a str,
+    /// Headline.
+    pub title: &'a str,
+    /// Headline as HTML, the query's words in `<b>`.
+    pub title_html: String,
+    /// Dateline as written.
+    pub dateline: Option<&'a str>,
+    /// Dateline place.
+    pub place: Option<&'a str>,
+    /// Agency or source.
+    pub agency: Option<&'a str>,
+    /// Article date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Source file (or `file:line`).
+    pub path: &'a str,
+    /// People, places and organisations it names.
+    pub entities: &'a Entities,
+    /// Its paragraphs as HTML, the query's words in `<b>`.
+    pub paragraphs: Vec<String>,
+}
+
+impl<'a> ArticleResponse<'a> {
+    /// The JSON shape of `article`.
+    pub fn new(article: &'a ArticleView) -> Self {
+        ArticleResponse {
+            id: &article.id,
+            title: &article.title.text,
+            title_html: article.title.to_html(),
+            dateline: article.dateline.as_deref(),
+            place: article.place.as_deref(),
+            agency: article.agency.as_deref(),
+            date: article.date.map(|d| d.to_string()),
+            path: &article.path,
+            entities: &article.entities,
+            paragraphs: article.paragraphs.iter().map(|p| p.to_html()).collect(),
+        }
+    }
+}
+
+/// An index's figures as JSON; `last_commit` in RFC 3339.
+#[derive(Serialize)]
+pub struct StatsResponse {
+    /// Articles searchable now.
+    pub articles: u64,
+    /// Bytes of the index's files.
+    pub index_bytes: u64,
+    /// When the index was last committed.
+    pub last_commit: Option<String>,
+    /// Whether entities were extracted.
+    pub entities: bool,
+}
+
+impl From<&IndexStats> for StatsResponse {
+    fn from(stats: &IndexStats) -> Self {
+        StatsResponse {
+            articles: stats.articles,
+            index_bytes: stats.index_bytes,
+            last_commit: stats.last_commit.map(|t| t.to_rfc3339()),
+            entities: stats.entities,
+        }
+    }
+}
+
+/// An error as JSON: `{"error": "…"}`.
+#[derive(Serialize)]
+pub struct ErrorResponse {
+    /// What went wrong, in one line.
+    pub error: String,
 }
 
 /// Entity counts as JSON (fields in name order, as they have always been).

@@ -86,6 +86,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Serve the index over HTTP: a search page and a JSON API, until Ctrl-C.
+    Serve {
+        /// The index folder.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// The address to listen on (port 0: any free port).
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        addr: std::net::SocketAddr,
+        /// The token every request must carry; required to listen beyond this machine.
+        #[arg(long, env = "DEPECHE_TOKEN", hide_env_values = true)]
+        token: Option<String>,
+    },
     /// Write a synthetic corpus for scale tests by recombining a real one.
     #[command(hide = true)]
     Synth {

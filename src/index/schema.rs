@@ -4,15 +4,15 @@ use crate::analysis::{FRENCH, NAMES};
 use crate::article::{Article, Entities, EntityKind};
 use chrono::NaiveDate;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, STORED, STRING, Schema,
-    TextFieldIndexing, TextOptions, Value,
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions, Value,
 };
 use tantivy::{DateTime, TantivyDocument};
 
-/// How the entity fields' fast columns hold each name: whole and as written (`Kim Jong-un`), so
-/// that a column is the facet of its kind. A tantivy facet field would hold the same column and
-/// index every `/per/…` path as a term besides, which nothing here queries and which cost a fifth
-/// of what indexing the entities costs (BENCHMARKS.md).
+/// How the fast columns of the entity, place and agency fields hold each name: whole and as
+/// written (`Kim Jong-un`), so that a column is the facet of its kind. A tantivy facet field would
+/// hold the same column and index every `/per/…` path as a term besides, which nothing here
+/// queries and which cost a fifth of what indexing the entities costs (BENCHMARKS.md).
 const ENTITY_COLUMN_TOKENIZER: &str = "raw";
 
 /// The fields of a depeche index.
@@ -24,14 +24,17 @@ pub struct Fields {
     pub body: Field,
     /// Dateline as written, French-analysed, stored.
     pub dateline: Field,
-    /// Dateline place, analysed as a name (folded, not stemmed), stored.
+    /// Dateline place, analysed as a name (folded, not stemmed), stored, and kept as written in
+    /// a fast column (a facet).
     pub place: Field,
-    /// Dateline agency or source, analysed as a name (folded, not stemmed), stored.
+    /// Dateline agency or source, like `place`.
     pub agency: Field,
     /// Article date (midnight UTC), indexed, fast and stored.
     pub date: Field,
     /// Source label (path, or `path:line`), untokenized, stored.
     pub path: Field,
+    /// The article's stable, opaque id: the xxh3 hash of its source label, indexed and stored.
+    pub id: Field,
     /// The article's address, stored only.
     pub url: Field,
     /// People named in the article, analysed as names, stored, and kept as written in a fast
@@ -81,7 +84,7 @@ impl Fields {
                     .set_index_option(IndexRecordOption::WithFreqsAndPositions),
             )
             .set_stored();
-        let entities = names.clone().set_fast(ENTITY_COLUMN_TOKENIZER);
+        let faceted = names.set_fast(ENTITY_COLUMN_TOKENIZER);
         let date = DateOptions::default()
             .set_indexed()
             .set_fast()
@@ -91,14 +94,15 @@ impl Fields {
             title: builder.add_text_field("title", french.clone()),
             body: builder.add_text_field("body", french.clone()),
             dateline: builder.add_text_field("dateline", french),
-            place: builder.add_text_field("place", names.clone()),
-            agency: builder.add_text_field("agency", names.clone()),
+            place: builder.add_text_field("place", faceted.clone()),
+            agency: builder.add_text_field("agency", faceted.clone()),
             date: builder.add_date_field("date", date),
             path: builder.add_text_field("path", STRING | STORED),
+            id: builder.add_u64_field("id", INDEXED | STORED),
             url: builder.add_text_field("url", STORED),
-            per: builder.add_text_field("per", entities.clone()),
-            loc: builder.add_text_field("loc", entities.clone()),
-            org: builder.add_text_field("org", entities),
+            per: builder.add_text_field("per", faceted.clone()),
+            loc: builder.add_text_field("loc", faceted.clone()),
+            org: builder.add_text_field("org", faceted),
             source: builder.add_text_field("source", STRING | STORED | FAST),
             size: builder.add_u64_field("size", FAST),
             modified: builder.add_u64_field("modified", FAST),
@@ -125,10 +129,11 @@ impl Fields {
             title: field("title")?,
             body: field("body")?,
             dateline: field("dateline")?,
-            place: field("place")?,
-            agency: field("agency")?,
+            place: entity_field("place")?,
+            agency: entity_field("agency")?,
             date: field("date")?,
             path: field("path")?,
+            id: field("id")?,
             url: field("url")?,
             per: entity_field("per")?,
             loc: entity_field("loc")?,
@@ -150,6 +155,7 @@ impl Fields {
         doc.add_text(self.title, &article.title);
         doc.add_text(self.body, &article.body);
         doc.add_text(self.path, &article.path);
+        doc.add_u64(self.id, article_id(&article.path));
         if let Some(url) = &article.url {
             doc.add_text(self.url, url);
         }
@@ -215,6 +221,12 @@ impl Fields {
         doc.get_first(field).and_then(|v| v.as_str())
     }
 
+    /// The stored id of a document, as the API writes it: 16 hexadecimal digits.
+    pub fn id_of(&self, doc: &TantivyDocument) -> String {
+        let id = doc.get_first(self.id).and_then(|v| v.as_u64());
+        id.map(|id| format!("{id:016x}")).unwrap_or_default()
+    }
+
     /// The stored date of a document.
     pub fn date_of(&self, doc: &TantivyDocument) -> Option<NaiveDate> {
         let date = doc.get_first(self.date)?.as_datetime()?;
@@ -225,4 +237,9 @@ impl Fields {
 /// A calendar date as a tantivy date (midnight UTC).
 pub fn to_tantivy_date(date: NaiveDate) -> DateTime {
     DateTime::from_timestamp_secs(date.and_time(chrono::NaiveTime::MIN).and_utc().timestamp())
+}
+
+/// The stable, opaque id of the article with source label `path` (a file, or `file:line`).
+pub fn article_id(path: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(path.as_bytes())
 }

@@ -99,6 +99,8 @@ pub struct Hit {
     pub date: Option<NaiveDate>,
     /// Source file (or `file:line`).
     pub path: String,
+    /// The article's stable, opaque id (16 hexadecimal digits).
+    pub id: String,
     /// Best passage, highlighted.
     pub snippet: Snippet,
     /// People, places and organisations the article names.
@@ -219,6 +221,16 @@ impl Engine {
     /// The index's fields.
     pub fn fields(&self) -> &Fields {
         &self.opened.fields
+    }
+
+    /// The folder of the index.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Whether the index's articles have their entities extracted.
+    pub fn has_entities(&self) -> bool {
+        self.has_entities
     }
 
     /// The current searcher (a snapshot of the index).
@@ -440,6 +452,7 @@ impl Engine {
             agency: text(fields.agency),
             date: fields.date_of(doc),
             path: text(fields.path).unwrap_or_default(),
+            id: fields.id_of(doc),
             snippet,
             entities: fields.entities_of(doc),
         }

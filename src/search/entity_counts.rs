@@ -92,7 +92,7 @@ pub fn top_entities(engine: &Engine, options: &EntityOptions) -> Result<Vec<Enti
 /// `Etienne Morvan`, `Kim Jong-un` and `Kim Jong Un`: one name key), each shown in the spelling
 /// most articles use (see `spelling_rank` for ties). An article gives each name one spelling, so
 /// the sums count articles, not mentions.
-fn merge_spellings(names: FxHashMap<String, u64>) -> Vec<(String, u64)> {
+pub(super) fn merge_spellings(names: FxHashMap<String, u64>) -> Vec<(String, u64)> {
     let mut by_key: FxHashMap<String, Spellings> = FxHashMap::default();
     for (name, articles) in names {
         let spellings = by_key.entry(name_key(&name)).or_default();

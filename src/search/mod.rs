@@ -1,15 +1,23 @@
 //! Searching an index: the engine (BM25 over weighted fields, partial fill-up, dates and sorts),
 //! query rewriting, snippets, and counting the entities of the matching articles.
 
+mod article;
 mod engine;
 mod entity_collector;
 mod entity_counts;
+mod facets;
 mod query;
+mod repair;
 mod snippet;
+mod stats;
 
 #[cfg(test)]
 mod tests;
 
+pub use article::{ArticleView, read_article};
 pub use engine::{Engine, Hit, SearchOptions, SearchResults, Sort};
 pub use entity_counts::{EntityCount, EntityOptions, top_entities};
+pub use facets::{FacetCount, Facets, facets};
+pub use repair::plain_words;
 pub use snippet::Snippet;
+pub use stats::{IndexStats, stats};

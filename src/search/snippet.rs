@@ -104,6 +104,15 @@ impl SnippetMaker {
         cut(text, window, &highlights)
     }
 
+    /// The whole of `text`, every word that matched marked: for reading an article in full.
+    pub fn highlight_all(&mut self, text: &str) -> Snippet {
+        let highlights = self.matches(text).into_iter().map(|m| m.range).collect();
+        Snippet {
+            text: text.to_string(),
+            highlights,
+        }
+    }
+
     /// The words of `text` that analyse to a query term, in order. Words are cut as the analyzer
     /// cuts them (runs of letters and digits); only those whose opening letters fit a term are
     /// analysed.

@@ -553,11 +553,16 @@ fn json_hits_have_the_documented_fields() {
     assert_eq!(
         keys,
         [
-            "agency", "date", "dateline", "entities", "partial", "path", "place", "rank", "score",
-            "snippet", "title"
+            "agency", "date", "dateline", "entities", "id", "partial", "path", "place", "rank",
+            "score", "snippet", "title"
         ]
     );
     assert_eq!(hit["rank"], 1);
+    let id = hit["id"].as_str().unwrap();
+    assert!(
+        id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{id}"
+    );
     assert!(hit["score"].as_f64().unwrap() > 0.0);
     assert_eq!(hit["partial"], false);
     assert_eq!(

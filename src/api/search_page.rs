@@ -1,0 +1,45 @@
+//! A search as a web page or an HTTP client gets it: the results, the query as understood when it
+//! had to be repaired, and the facets of every matching article.
+
+use crate::error::{Error, Result};
+use crate::search::{Engine, Facets, SearchOptions, SearchResults, facets, plain_words};
+
+/// How many names of each kind the facets list.
+const FACET_NAMES: usize = 10;
+
+/// A search's results, with what a page shows around them.
+pub struct SearchPage {
+    /// The results.
+    pub results: SearchResults,
+    /// The query that was run instead of the one typed, when the typed one could not be parsed.
+    pub understood: Option<String>,
+    /// Why it had to be repaired.
+    pub notes: Vec<String>,
+    /// What and when all the matching articles talk about.
+    pub facets: Facets,
+}
+
+/// Runs `options`; a query the parser refuses is run again as its plain words
+/// ([`plain_words`]) and the page says so, so that no typing slip ends in an error.
+pub fn search_page(engine: &Engine, options: &SearchOptions) -> Result<SearchPage> {
+    let (results, used, understood, notes) = match engine.search(options) {
+        Ok(results) => (results, options.clone(), None, Vec::new()),
+        Err(Error::Query { reason, .. }) => {
+            let repaired = SearchOptions {
+                query: plain_words(&options.query),
+                ..options.clone()
+            };
+            let mut results = engine.search(&repaired)?;
+            results.query.clone_from(&options.query);
+            let understood = Some(repaired.query.clone());
+            (results, repaired, understood, vec![reason])
+        }
+        Err(other) => return Err(other),
+    };
+    Ok(SearchPage {
+        facets: facets(engine, &used, FACET_NAMES)?,
+        results,
+        understood,
+        notes,
+    })
+}
