@@ -19,9 +19,14 @@ pub struct SearchPage {
     pub facets: Facets,
 }
 
-/// Runs `options`; a query the parser refuses is run again as its plain words
-/// ([`plain_words`]) and the page says so, so that no typing slip ends in an error.
-pub fn search_page(engine: &Engine, options: &SearchOptions) -> Result<SearchPage> {
+/// Runs `options`, with the facets when `with_facets`; a query the parser refuses is run again as
+/// its plain words ([`plain_words`]) and the page says so, so that no typing slip ends in an
+/// error.
+pub fn search_page(
+    engine: &Engine,
+    options: &SearchOptions,
+    with_facets: bool,
+) -> Result<SearchPage> {
     let (results, used, understood, notes) = match engine.search(options) {
         Ok(results) => (results, options.clone(), None, Vec::new()),
         Err(Error::Query { reason, .. }) => {
@@ -37,7 +42,10 @@ pub fn search_page(engine: &Engine, options: &SearchOptions) -> Result<SearchPag
         Err(other) => return Err(other),
     };
     Ok(SearchPage {
-        facets: facets(engine, &used, FACET_NAMES)?,
+        facets: match with_facets {
+            true => facets(engine, &used, FACET_NAMES)?,
+            false => Facets::default(),
+        },
         results,
         understood,
         notes,

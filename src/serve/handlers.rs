@@ -14,11 +14,14 @@ use axum::extract::{Path, RawQuery, State};
 use std::sync::Arc;
 
 /// `GET /api/search`: the hits as `depeche search --json` prints them, with `understood`, `notes`
-/// and `facets`.
+/// and `facets` (empty with `facets=false`).
 pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Reply {
-    let options = Params::parse(raw.as_deref())?.search_options()?;
+    let params = Params::parse(raw.as_deref())?;
+    let options = params.search_options()?;
+    let with_facets = params.get("facets").is_none() || params.flag("facets")?;
     let offset = options.offset;
-    let page = blocking(&state, move |engine| search_page(engine, &options)).await?;
+    let search = move |engine: &Engine| search_page(engine, &options, with_facets);
+    let page = blocking(&state, search).await?;
     if offset > 0 && page.results.hits.is_empty() {
         return Err(ApiError::bad_request(format!(
             "offset: {offset} is past the end of the hits"

@@ -2,8 +2,10 @@
 //! once for all of them: each module was a test file of its own.
 
 mod common;
+mod server;
 
 mod bench;
+mod browser;
 mod crash;
 mod entities;
 mod entities_dev_set;
@@ -13,5 +15,6 @@ mod hostile;
 mod index;
 mod reindex;
 mod search;
+mod serve;
 mod shared_corpus;
 mod skips;

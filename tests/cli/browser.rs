@@ -1,0 +1,1 @@
+//! The web page in a real headless Chromium, driven through WebDriver.

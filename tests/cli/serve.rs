@@ -1,0 +1,1 @@
+//! The HTTP API of `depeche serve`, asked over real connections.
