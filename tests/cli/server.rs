@@ -70,7 +70,9 @@ impl Server {
         let stdout = child.stdout.take().unwrap();
         let mut line = String::new();
         BufReader::new(stdout).read_line(&mut line).unwrap();
-        let start = line.find("http://").unwrap_or_else(|| panic!("no URL in {line:?}"));
+        let start = line
+            .find("http://")
+            .unwrap_or_else(|| panic!("no URL in {line:?}"));
         let url = line[start..].split_whitespace().next().unwrap();
         let base = url.split('/').take(3).collect::<Vec<_>>().join("/");
         Server {
@@ -111,6 +113,23 @@ impl Server {
             body: response.body_mut().read_to_string().unwrap_or_default(),
             headers,
         }
+    }
+
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// The exit code once the process ends, waiting at most `limit`; `None` if still running.
+    pub fn wait_exit(&mut self, limit: std::time::Duration) -> Option<i32> {
+        let deadline = std::time::Instant::now() + limit;
+        while std::time::Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.code();
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        None
     }
 
     /// Whether the process is still running.
