@@ -116,6 +116,15 @@ pub enum Error {
         /// What failed.
         reason: String,
     },
+    /// A server asked over HTTP (`depeche bench --url`) could not be reached or did not answer a
+    /// search.
+    #[error("{url}: {reason}")]
+    Http {
+        /// The URL asked.
+        url: String,
+        /// What failed: the connection, or the status and the server's message.
+        reason: String,
+    },
     /// Tantivy failed while searching.
     #[error("search {query:?}: {cause}")]
     Search {
@@ -161,7 +170,8 @@ impl Error {
             | Error::Query { .. }
             | Error::Date { .. }
             | Error::Skipped { .. }
-            | Error::Serve { .. } => ErrorKind::BadInput,
+            | Error::Serve { .. }
+            | Error::Http { .. } => ErrorKind::BadInput,
             Error::Index { .. } | Error::Locked { .. } | Error::Rebuild { .. } => ErrorKind::Index,
             Error::Search { .. } => ErrorKind::Internal,
         }
@@ -228,6 +238,14 @@ mod tests {
                 },
                 ErrorKind::BadInput,
                 "date \"2024-13-01\": expected YYYY-MM-DD",
+            ),
+            (
+                Error::Http {
+                    url: "http://127.0.0.1:9/api/search?q=a".into(),
+                    reason: "connection refused".into(),
+                },
+                ErrorKind::BadInput,
+                "http://127.0.0.1:9/api/search?q=a: connection refused",
             ),
         ];
         for (error, kind, message) in cases {

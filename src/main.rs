@@ -9,7 +9,7 @@ mod cli;
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use cli::flags::{Cli, Command, IndexFlags, KindArg};
+use cli::flags::{BenchFlags, Cli, Command, IndexFlags, KindArg};
 use cli::{hints, output, progress, synth};
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -70,32 +70,7 @@ fn run(command: Command) -> Result<bool> {
             output::entity_counts(&mut out, &options.query, &counts, json)?;
             !counts.is_empty()
         }
-        Command::Bench {
-            index,
-            queries,
-            runs,
-            warmup,
-            limit,
-            threads,
-            no_snippets,
-            json,
-        } => {
-            let options = depeche::bench::BenchOptions {
-                index,
-                runs,
-                warmup,
-                limit,
-                threads,
-                snippets: !no_snippets,
-            };
-            let queries = depeche::bench::read_queries(&queries)?;
-            let bar = progress::Bar::new();
-            depeche::index::Progress::start(&bar, (queries.len() * runs) as u64);
-            let report = depeche::bench::run(&options, &queries, &bar)?;
-            bar.finish();
-            output::bench(&mut out, &report, json)?;
-            report.overall.count > 0
-        }
+        Command::Bench { flags, json } => bench(&flags, json, &mut out)?,
         Command::Serve { index, addr, token } => {
             let options = depeche::serve::ServeOptions { index, addr, token };
             depeche::serve::serve(&options, |bound| {
@@ -176,6 +151,20 @@ fn index(
         summary.nothing_skipped().context("--strict")?;
     }
     Ok(summary.articles > 0)
+}
+
+/// `depeche bench`: in process, or over HTTP with `--url`; `Ok(false)` when no query was timed.
+fn bench(flags: &BenchFlags, json: bool, out: &mut impl Write) -> Result<bool> {
+    let queries = depeche::bench::read_queries(&flags.queries)?;
+    let bar = progress::Bar::new();
+    depeche::index::Progress::start(&bar, (queries.len() * flags.runs) as u64);
+    let report = match &flags.url {
+        Some(url) => depeche::bench::run_http(&flags.http_options(url), &queries, &bar)?,
+        None => depeche::bench::run(&flags.options(), &queries, &bar)?,
+    };
+    bar.finish();
+    output::bench(out, &report, json)?;
+    Ok(report.overall.count > 0)
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

@@ -314,8 +314,8 @@ impl Serialize for Stats {
     }
 }
 
-/// A bench run: the overall figures, each class's (`classes`), and where the time went, all in
-/// name order.
+/// A bench run: the overall figures, each class's (`classes`), where the time went, and for an
+/// HTTP run its `errors`, all in name order (an in-process run has no `errors` key).
 impl Serialize for BenchReport {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let classes = serde_json::to_value(&self.classes).map_err(S::Error::custom)?;
@@ -328,7 +328,32 @@ impl Serialize for BenchReport {
             ("rank_ms", self.rank_ms.into()),
             ("wall_s", self.wall_s.into()),
         ]);
+        fields.extend(self.errors.map(|n| ("errors", n.into())));
         fields.sort_unstable_by_key(|&(name, _)| name);
         serializer.collect_map(fields)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bench_reports_list_their_keys_in_name_order() {
+        let in_process = concat!(
+            r#"{"classes":{},"count":0,"first_query_ms":0.0,"load_ms":0.0,"max_ms":0.0,"#,
+            r#""open_ms":0.0,"p50_ms":0.0,"p90_ms":0.0,"p999_ms":0.0,"p99_ms":0.0,"qps":0.0,"#,
+            r#""queries_with_hits":0,"rank_ms":0.0,"wall_s":0.0}"#
+        );
+        let http = in_process.replace(r#""count":0,"#, r#""count":0,"errors":3,"#);
+        let cases = [(None, in_process.to_string()), (Some(3), http)];
+        for (errors, expected) in cases {
+            let report = BenchReport {
+                errors,
+                ..BenchReport::default()
+            };
+            let json = serde_json::to_string(&report).unwrap();
+            assert_eq!(json, expected, "errors {errors:?}");
+        }
     }
 }

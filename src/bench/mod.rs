@@ -1,8 +1,11 @@
 //! `depeche bench`: replays a query file against an index and reports latency percentiles and
-//! throughput, per query class and overall, the way users quote them.
+//! throughput, per query class and overall, the way users quote them: in process against an
+//! index, or over HTTP against a running `depeche serve` ([`http`]).
 
+pub mod http;
 mod queries;
 
+pub use http::{HttpOptions, run_http, search_url};
 pub use queries::{BenchQuery, read_queries};
 
 use crate::error::Result;
@@ -82,6 +85,9 @@ pub struct BenchReport {
     pub load_ms: f64,
     /// Wall time of the timed rounds, in seconds.
     pub wall_s: f64,
+    /// Requests that failed or did not answer a search with status 200: `Some` for HTTP runs
+    /// only (a search in process either works or ends the run).
+    pub errors: Option<u64>,
 }
 
 /// Called after each timed query, for a progress bar.
@@ -97,6 +103,40 @@ struct Tally {
     with_hits: BTreeMap<String, u64>,
     rank_ms: f64,
     load_ms: f64,
+}
+
+impl Tally {
+    /// One timed execution of a query of `class`, in microseconds; `hits` when it is of the first
+    /// round and found something.
+    fn record(&mut self, class: &str, micros: u64, hits: bool) {
+        let histogram = match self.latencies.get_mut(class) {
+            Some(histogram) => histogram,
+            None => self
+                .latencies
+                .entry(class.into())
+                .or_insert_with(new_histogram),
+        };
+        histogram.saturating_record(micros.max(1));
+        if hits {
+            *self.with_hits.entry(class.into()).or_default() += 1;
+        }
+    }
+
+    /// Adds one thread's tally to `shared`. A class's queries with hits combine by `hits`: `max`
+    /// when every thread replays the whole set, a sum when the threads share it.
+    fn merge_into(self, shared: &Mutex<Tally>, hits: fn(u64, u64) -> u64) {
+        let mut shared = shared.lock().unwrap_or_else(|p| p.into_inner());
+        for (class, histogram) in self.latencies {
+            let merged = shared.latencies.entry(class).or_insert_with(new_histogram);
+            merged.add(&histogram).ok();
+        }
+        for (class, n) in self.with_hits {
+            let merged = shared.with_hits.entry(class).or_default();
+            *merged = hits(*merged, n);
+        }
+        shared.rank_ms += self.rank_ms;
+        shared.load_ms += self.load_ms;
+    }
 }
 
 /// Runs the benchmark: open, first query, warm-up rounds, then `runs` timed rounds on `threads`.
@@ -147,30 +187,14 @@ fn replay(
             let started = Instant::now();
             let results = engine.search(&search_options(query, options))?;
             let micros = started.elapsed().as_micros() as u64;
-            let histogram = local
-                .latencies
-                .entry(query.class.clone())
-                .or_insert_with(new_histogram);
-            histogram.saturating_record(micros.max(1));
+            let hits = round == 0 && !results.hits.is_empty();
+            local.record(&query.class, micros, hits);
             local.rank_ms += results.rank_ms;
             local.load_ms += results.took_ms - results.rank_ms;
-            if round == 0 && !results.hits.is_empty() {
-                *local.with_hits.entry(query.class.clone()).or_default() += 1;
-            }
             tick.tick();
         }
     }
-    let mut shared = tally.lock().unwrap_or_else(|p| p.into_inner());
-    for (class, histogram) in local.latencies {
-        let merged = shared.latencies.entry(class).or_insert_with(new_histogram);
-        merged.add(&histogram).ok();
-    }
-    for (class, n) in local.with_hits {
-        let merged = shared.with_hits.entry(class).or_default();
-        *merged = (*merged).max(n);
-    }
-    shared.rank_ms += local.rank_ms;
-    shared.load_ms += local.load_ms;
+    local.merge_into(tally, u64::max);
     Ok(())
 }
 
@@ -198,6 +222,7 @@ fn report(
         rank_ms: tally.rank_ms,
         load_ms: tally.load_ms,
         wall_s,
+        errors: None,
     }
 }
 

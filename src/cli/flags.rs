@@ -3,6 +3,7 @@
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use depeche::api::parse_day;
+use depeche::bench::{BenchOptions, HttpOptions};
 use depeche::{EntityKind, IndexOptions, SearchOptions, Sort};
 use std::path::PathBuf;
 
@@ -59,29 +60,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Measure query latency: replay a query file against an index.
+    /// Measure query latency: replay a query file against an index, or against a running
+    /// `depeche serve` (--url).
     Bench {
-        /// The index folder.
-        #[arg(long, default_value = "index")]
-        index: PathBuf,
-        /// Query file: one query per line, or `class<TAB>query`.
-        #[arg(long, default_value = "benches/queries/shared.tsv")]
-        queries: PathBuf,
-        /// Timed rounds over the query set.
-        #[arg(long, default_value_t = 5)]
-        runs: usize,
-        /// Untimed rounds before timing.
-        #[arg(long, default_value_t = 1)]
-        warmup: usize,
-        /// Hits per query.
-        #[arg(long, default_value_t = 10)]
-        limit: usize,
-        /// Threads replaying the queries at once.
-        #[arg(long, default_value_t = 1)]
-        threads: usize,
-        /// Skip snippets (and document loading beyond the stored fields).
-        #[arg(long)]
-        no_snippets: bool,
+        #[command(flatten)]
+        flags: BenchFlags,
         /// Print the figures as JSON.
         #[arg(long)]
         json: bool,
@@ -258,5 +241,74 @@ impl SearchFlags {
             entities: self.entities,
             ..SearchOptions::default()
         })
+    }
+}
+
+/// The flags of `depeche bench` for a run in process only: each conflicts with `--url`, and with
+/// the flags for HTTP only (clap lets an argument go without the one it requires when a
+/// present one conflicts with that).
+const IN_PROCESS: [&str; 3] = ["index", "threads", "no_snippets"];
+
+/// The flags of `depeche bench`: in process on `--index`, or over HTTP on `--url`.
+#[derive(Debug, Args)]
+pub struct BenchFlags {
+    /// The index folder.
+    #[arg(long, default_value = "index", conflicts_with = "url")]
+    pub index: PathBuf,
+    /// Ask a running `depeche serve` at this address (http://HOST:PORT) instead of opening an
+    /// index; the report adds the requests that failed (`errors`), and has no ranking/documents
+    /// split nor index opening time.
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// Query file: one query per line, or `class<TAB>query`.
+    #[arg(long, default_value = "benches/queries/shared.tsv")]
+    pub queries: PathBuf,
+    /// Timed rounds over the query set.
+    #[arg(long, default_value_t = 5)]
+    pub runs: usize,
+    /// Untimed rounds before timing.
+    #[arg(long, default_value_t = 1)]
+    pub warmup: usize,
+    /// Hits per query.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Threads replaying the queries at once, each the whole set (in process).
+    #[arg(long, default_value_t = 1, conflicts_with = "url")]
+    pub threads: usize,
+    /// With --url: clients asking at once, each on its own connection, sharing the rounds.
+    #[arg(long, default_value_t = 1, requires = "url", conflicts_with_all = IN_PROCESS)]
+    pub concurrency: usize,
+    /// Skip snippets (and document loading beyond the stored fields); in process only, as the
+    /// server always makes them.
+    #[arg(long, conflicts_with = "url")]
+    pub no_snippets: bool,
+    /// With --url: ask for searches without their facets (facets=false).
+    #[arg(long, requires = "url", conflicts_with_all = IN_PROCESS)]
+    pub no_facets: bool,
+}
+
+impl BenchFlags {
+    /// The library's options for a run in process.
+    pub fn options(&self) -> BenchOptions {
+        BenchOptions {
+            index: self.index.clone(),
+            runs: self.runs,
+            warmup: self.warmup,
+            limit: self.limit,
+            threads: self.threads,
+            snippets: !self.no_snippets,
+        }
+    }
+
+    /// The library's options for a run over HTTP against `url`.
+    pub fn http_options(&self, url: &str) -> HttpOptions {
+        HttpOptions {
+            url: url.into(),
+            runs: self.runs,
+            warmup: self.warmup,
+            limit: self.limit,
+            clients: self.concurrency,
+            facets: !self.no_facets,
+        }
     }
 }

@@ -225,6 +225,9 @@ fn bench_table(out: &mut impl Write, report: &BenchReport) -> io::Result<()> {
             s.count, s.with_hits, s.p50_ms, s.p90_ms, s.p99_ms, s.p999_ms, s.max_ms, s.qps
         )?;
     }
+    if let Some(errors) = report.errors {
+        return http_lines(out, report, errors);
+    }
     let total = (report.rank_ms + report.load_ms).max(1e-9);
     writeln!(
         out,
@@ -236,6 +239,19 @@ fn bench_table(out: &mut impl Write, report: &BenchReport) -> io::Result<()> {
         out,
         "index opened in {:.1} ms; first query {:.2} ms (not in the table)",
         report.open_ms, report.first_query_ms
+    )
+}
+
+/// The lines of a bench over HTTP below its table: the errors and the first request.
+fn http_lines(out: &mut impl Write, report: &BenchReport, errors: u64) -> io::Result<()> {
+    writeln!(
+        out,
+        "errors {errors} (requests that failed or did not answer 200; not in the table)"
+    )?;
+    writeln!(
+        out,
+        "first request {:.2} ms on a new connection (not in the table)",
+        report.first_query_ms
     )
 }
 

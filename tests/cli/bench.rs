@@ -1,7 +1,9 @@
-//! `depeche bench` on an index of the sample corpus: the figures are all there, counted right and
-//! ordered as percentiles must be (no timing is asserted).
+//! `depeche bench` on an index of the sample corpus, in process and over HTTP against a running
+//! `depeche serve`: the figures are all there, counted right and ordered as percentiles must be
+//! (no timing is asserted).
 
 use crate::common::{CorpusIndex, Run, run};
+use crate::server::Server;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -107,4 +109,138 @@ fn a_missing_query_file_is_a_one_line_error() {
     let bench = bench(Path::new("no/such/queries.tsv"), &[]);
     let line = bench.error_line();
     assert!(line.contains("no/such/queries.tsv: cannot read"), "{line}");
+}
+
+/// The sample corpus's query file, whose queries all parse (the server would repair one that
+/// does not, the in-process bench stop on it).
+const CORPUS_QUERIES: &str = "benches/queries/corpus.tsv";
+
+/// The JSON keys of a report, in the order printed.
+fn keys(report: &Value) -> Vec<String> {
+    let text = report.to_string();
+    let object = report.as_object().unwrap_or_else(|| panic!("{text}"));
+    object.keys().cloned().collect()
+}
+
+/// Each class's runs and queries with hits, and the overall ones.
+fn counts(report: &Value) -> Vec<(String, Value, Value)> {
+    let classes = report["classes"].as_object().unwrap();
+    let rows = classes.iter().map(|(class, s)| (class.as_str(), s));
+    let rows = rows.chain([("overall", report)]);
+    let count = |(class, s): (&str, &Value)| {
+        (
+            class.into(),
+            s["count"].clone(),
+            s["queries_with_hits"].clone(),
+        )
+    };
+    rows.map(count).collect()
+}
+
+#[test]
+fn over_http_counts_what_the_same_index_counts_in_process() {
+    let server = Server::of_corpus(&[]);
+    let common = [
+        "--queries",
+        CORPUS_QUERIES,
+        "--runs",
+        "1",
+        "--warmup",
+        "0",
+        "--json",
+    ];
+    let mut http = vec!["bench", "--url", &server.base, "--concurrency", "4"];
+    http.extend(common);
+    let http = run(&http);
+    assert_eq!(http.code, 0, "{http:#?}");
+    let index = server.dir.as_ref().unwrap().path().join("index");
+    let mut in_process = vec!["bench", "--index", index.to_str().unwrap()];
+    in_process.extend(common);
+    let in_process = run(&in_process);
+    assert_eq!(in_process.code, 0, "{in_process:#?}");
+    let (http, in_process) = (http.json(), in_process.json());
+
+    let mut expected = keys(&in_process);
+    assert!(!expected.contains(&"errors".to_string()), "{in_process}");
+    expected.push("errors".into());
+    expected.sort();
+    assert_eq!(keys(&http), expected);
+    assert_eq!(http["errors"], 0, "{http}");
+    assert_eq!(counts(&http), counts(&in_process));
+    let hits = in_process["queries_with_hits"].as_u64().unwrap();
+    assert!(hits > 40, "{in_process}");
+    assert_percentiles(&http, http["count"].as_u64().unwrap(), hits);
+    for key in ["open_ms", "rank_ms", "load_ms"] {
+        assert_eq!(http[key], 0.0, "{key} in {http}");
+    }
+}
+
+#[test]
+fn over_http_prints_the_errors_below_the_table() {
+    let server = Server::of_corpus(&[]);
+    let (_dir, queries) = query_file();
+    let queries = queries.to_str().unwrap();
+    let bench = run(&[
+        "bench",
+        "--url",
+        &server.base,
+        "--queries",
+        queries,
+        "--runs",
+        "2",
+    ]);
+    assert_eq!(bench.code, 0, "{bench:#?}");
+    let lines: Vec<&str> = bench.stdout.lines().collect();
+    let overall: Vec<&str> = lines[4].split_whitespace().take(3).collect();
+    assert_eq!(overall, ["overall", "10", "4"], "{}", bench.stdout);
+    assert!(lines[5].starts_with("errors 0 "), "{}", bench.stdout);
+    assert!(lines[6].starts_with("first request "), "{}", bench.stdout);
+    assert_eq!(lines.len(), 7, "{}", bench.stdout);
+}
+
+#[test]
+fn a_url_where_nothing_listens_is_a_one_line_error() {
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let url = format!("http://127.0.0.1:{port}");
+    let bench = run(&["bench", "--url", &url, "--queries", CORPUS_QUERIES]);
+    let line = bench.error_line();
+    let asked = format!("depeche: {url}/api/search?q=");
+    assert!(line.starts_with(&asked), "{line}");
+    assert!(line.contains("onnection refused"), "{line}");
+}
+
+#[test]
+fn flags_of_one_kind_of_run_are_refused_with_the_other() {
+    let cases: [&[&str]; 5] = [
+        &["--url", "http://127.0.0.1:1", "--index", "index"],
+        &["--url", "http://127.0.0.1:1", "--no-snippets"],
+        &["--url", "http://127.0.0.1:1", "--threads", "2"],
+        &["--concurrency", "2"],
+        &["--index", "index", "--no-facets"],
+    ];
+    for args in cases {
+        let bench = run(&[&["bench"], args].concat());
+        assert_eq!(bench.code, 2, "{args:?}: {bench:#?}");
+        assert!(bench.stderr.starts_with("error: "), "{args:?}: {bench:#?}");
+    }
+}
+
+#[test]
+fn a_server_refusing_the_search_is_a_one_line_error_with_its_message() {
+    let server = Server::of_corpus(&[]);
+    let bench = run(&[
+        "bench",
+        "--url",
+        &server.base,
+        "--queries",
+        CORPUS_QUERIES,
+        "--limit",
+        "1000",
+    ]);
+    let line = bench.error_line();
+    assert!(line.contains("status 400: "), "{line}");
+    assert!(line.contains("limit: at most 100, not 1000"), "{line}");
 }
