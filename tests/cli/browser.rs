@@ -1,4 +1,4 @@
-//! The web page in a real headless Chromium, driven through WebDriver.
+//! The web page in a real headless Chromium, driven through WebDriver (fantoccini).
 //!
 //! Each test starts `depeche serve` on an index of `corpus/` (`crate::server`), chromedriver on
 //! a free port and one browser session, then acts as a reader would (types, clicks, goes back)
@@ -6,18 +6,18 @@
 //! sleep). Each step leaves a screenshot in `target/screenshots/`. Without `chromium` or
 //! `chromedriver` on the PATH a test says `skipped: ... is absent (TEST)` on stderr and passes;
 //! CI installs both (`.ci/run`).
-//!
-//! The W3C WebDriver protocol is JSON over plain HTTP, spoken here with ureq: fantoccini, with
-//! its TLS features off, needs a hyper-util connector that this crate does not depend on.
 
 use crate::common::repo;
 use crate::server::Server;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
 use std::io::Write;
-use std::net::TcpListener;
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+use tokio::runtime::Runtime;
 
 /// How long a wait polls before the test fails, generous for a loaded two-core machine.
 const WAIT: Duration = Duration::from_secs(20);
@@ -36,8 +36,6 @@ enum Screen {
     Phone,
 }
 
-/// The key WebDriver names a found element by.
-const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 /// WebDriver's code for the Enter key.
 const ENTER: &str = "\u{e007}";
 
@@ -68,7 +66,8 @@ struct Driver {
 }
 
 impl Driver {
-    fn start(program: &Path, http: &ureq::Agent) -> Driver {
+    /// Starts chromedriver and waits until it accepts connections.
+    fn start(program: &Path) -> Driver {
         let port = free_port();
         let child = Command::new(program)
             .arg(format!("--port={port}"))
@@ -76,22 +75,17 @@ impl Driver {
             .stderr(Stdio::null())
             .spawn()
             .expect("chromedriver starts");
-        let driver = Driver {
-            child,
-            url: format!("http://127.0.0.1:{port}"),
-        };
-        let status = format!("{}/status", driver.url);
         let started = Instant::now();
-        loop {
-            let answer = http.get(&status).call().ok().map(|mut r| read_json(&mut r));
-            if answer.is_some_and(|a| a["value"]["ready"] == true) {
-                return driver;
-            }
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(
                 started.elapsed() < WAIT,
-                "chromedriver did not answer on {status} within {WAIT:?}"
+                "chromedriver did not listen on port {port} within {WAIT:?}"
             );
             std::thread::sleep(POLL);
+        }
+        Driver {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
         }
     }
 }
@@ -103,107 +97,76 @@ impl Drop for Driver {
     }
 }
 
-/// A response body as JSON.
-fn read_json(response: &mut ureq::http::Response<ureq::Body>) -> Value {
-    let body = response
-        .body_mut()
-        .with_config()
-        .limit(256 << 20)
-        .read_to_string()
-        .expect("a WebDriver answer");
-    serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"))
-}
-
-/// Standard base64, as WebDriver sends screenshots.
-fn base64(text: &str) -> Vec<u8> {
-    let value = |c: u8| match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'+' => 62,
-        b'/' => 63,
-        _ => panic!("not base64: {c:?}"),
-    };
-    let digits: Vec<u8> = text.bytes().filter(|c| *c != b'=').map(value).collect();
-    let mut bytes = Vec::with_capacity(digits.len() * 3 / 4);
-    for chunk in digits.chunks(4) {
-        let bits = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, d)| acc | u32::from(*d) << (18 - 6 * i));
-        bytes.extend_from_slice(&bits.to_be_bytes()[1..chunk.len()]);
-    }
-    bytes
-}
-
 /// One browser session on the page of a fresh server. Dropping it ends the session (Chromium
 /// quits), then stops chromedriver and the server.
 struct Browser {
-    http: ureq::Agent,
-    /// `http://127.0.0.1:PORT/session/ID`.
-    session: String,
+    runtime: Runtime,
+    client: Option<Client>,
     server: Server,
     test: String,
     _driver: Driver,
 }
 
+/// Says on stderr (which libtest does not capture) that the test did not run, and why.
+fn skip(absent: &str, test: &str) {
+    // One write, so that the line is not interleaved with libtest's.
+    let line = format!("skipped: {absent} is absent ({test})\n");
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
+}
+
+/// The capabilities of a headless Chromium looking through `screen`.
+fn capabilities(chromium: &Path, screen: Screen) -> serde_json::Map<String, Value> {
+    let mut options = json!({
+        "binary": chromium,
+        "args": [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--hide-scrollbars",
+            "--window-size=1280,900",
+        ],
+    });
+    if screen == Screen::Phone {
+        let metrics = json!({"width": PHONE_WIDTH, "height": 844, "pixelRatio": 2, "mobile": true, "touch": true});
+        options["mobileEmulation"] = json!({ "deviceMetrics": metrics });
+    }
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert("browserName".into(), "chrome".into());
+    capabilities.insert("goog:chromeOptions".into(), options);
+    capabilities
+}
+
 impl Browser {
     /// A browser looking through `screen` at `path` of a fresh server, ready; or `None` (after
-    /// saying so on stderr, which libtest does not capture) when Chromium or chromedriver is not
-    /// installed.
+    /// saying so on stderr) when Chromium or chromedriver is not installed.
     fn open(screen: Screen, path: &str) -> Option<Browser> {
         let thread = std::thread::current();
         let test = thread.name().unwrap_or("unnamed test").to_string();
-        let (chromium, chromedriver) = match (on_path("chromium"), on_path("chromedriver")) {
-            (Some(chromium), Some(chromedriver)) => (chromium, chromedriver),
-            (chromium, _) => {
-                let absent = if chromium.is_none() {
-                    "chromium"
-                } else {
-                    "chromedriver"
-                };
-                // One write, so that the line is not interleaved with libtest's.
-                let line = format!("skipped: {absent} is absent ({test})\n");
-                let _ = std::io::stderr().lock().write_all(line.as_bytes());
-                return None;
-            }
+        let Some(chromium) = on_path("chromium") else {
+            skip("chromium", &test);
+            return None;
         };
-        let http: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .timeout_global(Some(Duration::from_secs(120)))
-            .build()
-            .into();
+        let Some(chromedriver) = on_path("chromedriver") else {
+            skip("chromedriver", &test);
+            return None;
+        };
         let server = Server::of_corpus(&[]);
-        let driver = Driver::start(&chromedriver, &http);
-        let mut options = json!({
-            "binary": chromium,
-            "args": [
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--hide-scrollbars",
-                "--window-size=1280,900",
-            ],
-        });
-        if screen == Screen::Phone {
-            let metrics = json!({"width": PHONE_WIDTH, "height": 844, "pixelRatio": 2, "mobile": true, "touch": true});
-            options["mobileEmulation"] = json!({ "deviceMetrics": metrics });
-        }
-        let capabilities = json!({"capabilities": {"alwaysMatch": {
-            "browserName": "chrome",
-            "goog:chromeOptions": options,
-        }}});
-        let created = call(
-            &http,
-            "POST",
-            &format!("{}/session", driver.url),
-            capabilities,
-        );
-        let id = created["sessionId"].as_str().expect("a session id");
+        let driver = Driver::start(&chromedriver);
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        let client = runtime
+            .block_on(
+                ClientBuilder::new(HttpConnector::new())
+                    .capabilities(capabilities(&chromium, screen))
+                    .connect(&driver.url),
+            )
+            .expect("a WebDriver session");
         let browser = Browser {
-            session: format!("{}/session/{id}", driver.url),
-            http,
+            runtime,
+            client: Some(client),
             server,
             test,
             _driver: driver,
@@ -212,49 +175,52 @@ impl Browser {
         Some(browser)
     }
 
-    /// A WebDriver command of this session; its `value`.
-    fn command(&self, method: &str, path: &str, body: Value) -> Value {
-        call(&self.http, method, &format!("{}{path}", self.session), body)
+    /// The session.
+    fn client(&self) -> &Client {
+        self.client.as_ref().expect("the session is open")
     }
 
     /// Opens `path` of the server and waits for the page to be ready.
     fn goto(&self, path: &str) {
         let url = format!("{}{path}", self.server.base);
-        self.command("POST", "/url", json!({ "url": url }));
+        let client = self.client();
+        self.runtime
+            .block_on(client.goto(&url))
+            .unwrap_or_else(|e| panic!("{url}: {e}"));
         self.wait_until(&format!("{path} loaded"), "true");
     }
 
     /// Runs `script` (a function body) with `args` in the page; what it returns.
     fn js(&self, script: &str, args: Value) -> Value {
-        self.command(
-            "POST",
-            "/execute/sync",
-            json!({ "script": script, "args": args }),
-        )
-    }
-
-    /// The WebDriver id of the element `css` selects.
-    fn element(&self, css: &str) -> String {
-        let found = self.command(
-            "POST",
-            "/element",
-            json!({ "using": "css selector", "value": css }),
-        );
-        found[ELEMENT].as_str().expect("an element id").to_string()
+        let args = match args {
+            Value::Array(args) => args,
+            _ => Vec::new(),
+        };
+        let client = self.client();
+        self.runtime
+            .block_on(client.execute(script, args))
+            .unwrap_or_else(|e| panic!("{script}: {e}"))
     }
 
     /// A real click (pointer events at the element's centre) on the element `css` selects.
     fn click(&self, css: &str) {
-        let id = self.element(css);
-        self.command("POST", &format!("/element/{id}/click"), json!({}));
+        let client = self.client();
+        self.runtime
+            .block_on(async { client.find(Locator::Css(css)).await?.click().await })
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
     /// Empties the field `css` selects and types `text` into it, key by key.
     fn type_into(&self, css: &str, text: &str) {
-        let id = self.element(css);
-        self.command("POST", &format!("/element/{id}/clear"), json!({}));
-        let typed = json!({ "text": text });
-        self.command("POST", &format!("/element/{id}/value"), typed);
+        let client = self.client();
+        let typed = async {
+            let field = client.find(Locator::Css(css)).await?;
+            field.clear().await?;
+            field.send_keys(text).await
+        };
+        self.runtime
+            .block_on(typed)
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
     }
 
     /// Types `query` in the search box, presses Enter, and waits for the results at `path`.
@@ -265,7 +231,10 @@ impl Browser {
 
     /// The browser's Back button.
     fn back(&self) {
-        self.command("POST", "/back", json!({}));
+        let client = self.client();
+        self.runtime
+            .block_on(client.back())
+            .unwrap_or_else(|e| panic!("back: {e}"));
     }
 
     /// The trimmed text of every element `css` selects, in document order.
@@ -359,22 +328,36 @@ impl Browser {
     /// Saves what the window shows as `target/screenshots/NAME`.
     fn screenshot(&self, name: &str) {
         self.settle();
-        save_png(name, &self.command("GET", "/screenshot", Value::Null));
+        let client = self.client();
+        let png = self
+            .runtime
+            .block_on(client.screenshot())
+            .unwrap_or_else(|e| panic!("screenshot {name}: {e}"));
+        save_png(name, &png);
     }
 
-    /// Saves the whole page, however tall, as `target/screenshots/NAME` (through the DevTools
-    /// protocol, which can capture beyond the window).
+    /// Saves the whole page, however tall, as `target/screenshots/NAME`: on a desktop the window
+    /// is made as tall as the page for the picture; a phone's emulated screen keeps its size, so
+    /// there the picture is of the page's end, scrolled to.
     fn full_page_screenshot(&self, name: &str) {
         let size = self.js(
             "const page = document.documentElement; return [page.scrollWidth, page.scrollHeight];",
             json!([]),
         );
-        let clip = json!({"x": 0, "y": 0, "width": size[0], "height": size[1], "scale": 1});
-        let params = json!({"format": "png", "captureBeyondViewport": true, "clip": clip});
-        let command = json!({"cmd": "Page.captureScreenshot", "params": params});
-        self.settle();
-        let png = self.command("POST", "/goog/cdp/execute", command);
-        save_png(name, &png["data"]);
+        let height = size[1].as_u64().unwrap_or(900).clamp(900, 8_000) as u32;
+        let client = self.client();
+        let resize = |height| {
+            self.runtime
+                .block_on(client.set_window_size(1280, height))
+                .unwrap_or_else(|e| panic!("window size: {e}"))
+        };
+        resize(height + 143);
+        self.js(
+            "window.scrollTo(0, document.documentElement.scrollHeight);",
+            json!([]),
+        );
+        self.screenshot(name);
+        resize(900);
     }
 
     /// How many pixels wider than the window the page is (0 or less: no sideways scrolling).
@@ -405,38 +388,17 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        let _ = self.http.delete(&self.session).call();
+        if let Some(client) = self.client.take() {
+            let _ = self.runtime.block_on(client.close());
+        }
     }
 }
 
-/// `METHOD url` with a JSON `body` (`null`: none), the `value` of its answer; fails on a
-/// WebDriver error, saying which.
-fn call(http: &ureq::Agent, method: &str, url: &str, body: Value) -> Value {
-    let request = ureq::http::Request::builder()
-        .method(method)
-        .uri(url)
-        .header("content-type", "application/json; charset=utf-8");
-    let body = if body.is_null() {
-        String::new()
-    } else {
-        body.to_string()
-    };
-    let mut response = http
-        .run(request.body(body).expect("a request"))
-        .unwrap_or_else(|e| panic!("{method} {url}: {e}"));
-    let mut answer = read_json(&mut response);
-    if !response.status().is_success() {
-        panic!("{method} {url}: {}: {}", response.status(), answer["value"]);
-    }
-    answer["value"].take()
-}
-
-/// Saves a base64 PNG as `target/screenshots/NAME`.
-fn save_png(name: &str, base64_png: &Value) {
+/// Saves PNG bytes as `target/screenshots/NAME`.
+fn save_png(name: &str, png: &[u8]) {
     let folder = repo().join("target/screenshots");
     std::fs::create_dir_all(&folder).expect("target/screenshots is created");
-    let bytes = base64(base64_png.as_str().expect("a base64 screenshot"));
-    std::fs::write(folder.join(name), bytes).expect("the screenshot is saved");
+    std::fs::write(folder.join(name), png).expect("the screenshot is saved");
 }
 
 /// The facet item of person `name`.
