@@ -2,7 +2,7 @@
 //! had to be repaired, and the facets of every matching article.
 
 use crate::error::{Error, Result};
-use crate::search::{Engine, Facets, SearchOptions, SearchResults, facets, plain_words};
+use crate::search::{Engine, Facets, SearchOptions, SearchResults, facets, plain_words, slips};
 
 /// How many names of each kind the facets list.
 const FACET_NAMES: usize = 10;
@@ -13,7 +13,7 @@ pub struct SearchPage {
     pub results: SearchResults,
     /// The query that was run instead of the one typed, when the typed one could not be parsed.
     pub understood: Option<String>,
-    /// Why it had to be repaired.
+    /// Why it had to be repaired: the slips found in it ([`crate::search::Slip::message`]).
     pub notes: Vec<String>,
     /// What and when all the matching articles talk about.
     pub facets: Facets,
@@ -29,7 +29,7 @@ pub fn search_page(
 ) -> Result<SearchPage> {
     let (results, used, understood, notes) = match engine.search(options) {
         Ok(results) => (results, options.clone(), None, Vec::new()),
-        Err(Error::Query { reason, .. }) => {
+        Err(Error::Query { .. }) => {
             let repaired = SearchOptions {
                 query: plain_words(&options.query),
                 ..options.clone()
@@ -37,7 +37,10 @@ pub fn search_page(
             let mut results = engine.search(&repaired)?;
             results.query.clone_from(&options.query);
             let understood = Some(repaired.query.clone());
-            (results, repaired, understood, vec![reason])
+            let notes = slips(&options.query)
+                .into_iter()
+                .map(|s| s.message().into());
+            (results, repaired, understood, notes.collect())
         }
         Err(other) => return Err(other),
     };

@@ -27,9 +27,89 @@ pub fn plain_words(query: &str) -> String {
     kept.map(|(_, word)| *word).collect::<Vec<_>>().join(" ")
 }
 
+/// A slip that makes a query unreadable to the parser, as a note for the reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slip {
+    /// An odd number of `"`.
+    UnclosedQuote,
+    /// Parentheses that do not pair.
+    UnpairedParenthesis,
+    /// Brackets or braces of a range that do not pair.
+    UnclosedRange,
+    /// `AND`, `OR` or `NOT` without a word on one side.
+    DanglingOperator,
+    /// `field:` with no word after it.
+    EmptyField,
+    /// Something else the parser could not read.
+    Syntax,
+}
+
+impl Slip {
+    /// What the reader is told, in one short sentence.
+    pub fn message(self) -> &'static str {
+        match self {
+            Slip::UnclosedQuote => "a quote was left open",
+            Slip::UnpairedParenthesis => "a parenthesis was left unpaired",
+            Slip::UnclosedRange => "a range was left open",
+            Slip::DanglingOperator => "AND, OR or NOT had no word on one side",
+            Slip::EmptyField => "a field name had no word after its colon",
+            Slip::Syntax => "the query's syntax could not be read",
+        }
+    }
+}
+
+/// The slips of a query the parser refused, in a fixed order; [`Slip::Syntax`] when none of the
+/// known ones is found.
+pub fn slips(query: &str) -> Vec<Slip> {
+    let count = |c: char| query.chars().filter(|&x| x == c).count();
+    let words: Vec<&str> = query.split_whitespace().collect();
+    let operator = |w: &&str| matches!(*w, "AND" | "OR" | "NOT");
+    let dangling = words.first().is_some_and(|w| operator(w) && *w != "NOT")
+        || words.last().is_some_and(operator)
+        || words
+            .windows(2)
+            .any(|pair| operator(&pair[0]) && operator(&pair[1]) && pair[1] != "NOT");
+    let found = [
+        (count('"') % 2 == 1, Slip::UnclosedQuote),
+        (count('(') != count(')'), Slip::UnpairedParenthesis),
+        (
+            count('[') + count('{') != count(']') + count('}'),
+            Slip::UnclosedRange,
+        ),
+        (dangling, Slip::DanglingOperator),
+        (words.iter().any(|w| w.ends_with(':')), Slip::EmptyField),
+    ];
+    let slips: Vec<Slip> = found
+        .iter()
+        .filter(|(is, _)| *is)
+        .map(|(_, slip)| *slip)
+        .collect();
+    match slips.is_empty() {
+        true => vec![Slip::Syntax],
+        false => slips,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slips_are_named() {
+        use Slip::*;
+        let cases: [(&str, &[Slip]); 7] = [
+            ("\"grève", &[UnclosedQuote]),
+            ("grève AND", &[DanglingOperator]),
+            ("OR grève", &[DanglingOperator]),
+            ("title:", &[EmptyField]),
+            ("(grève OR manifestation", &[UnpairedParenthesis]),
+            ("date:[2019-12-01 TO", &[UnclosedRange]),
+            ("grève ^^", &[Syntax]),
+        ];
+        for (query, expected) in cases {
+            assert_eq!(slips(query), expected, "{query}");
+        }
+    }
 
     #[test]
     fn syntax_goes_words_stay() {

@@ -578,6 +578,10 @@ fn an_unclosed_quote_is_repaired_with_a_note_not_an_error() {
         "the note says how the query was read"
     );
     assert_eq!(browser.texts("#note-understood"), ["grève"]);
+    assert_eq!(
+        browser.texts("#note-details"),
+        ["Pourquoi : un guillemet n’était pas refermé."]
+    );
     assert!(!browser.visible("#error"), "{:?}", browser.texts("#error"));
     assert_eq!(browser.titles(), [STRIKE]);
     assert_eq!(browser.texts(".snippet b"), ["grève"]);

@@ -379,6 +379,16 @@ function renderWelcome(state) {
   if (stats.articles > 0) size.append(" · ci-dessous, les plus récents.");
 }
 
+// The server's notes on a repaired query, as a French reader reads them.
+const NOTES_FR = {
+  "a quote was left open": "un guillemet n’était pas refermé",
+  "a parenthesis was left unpaired": "une parenthèse n’était pas appariée",
+  "a range was left open": "une période entre crochets n’était pas refermée",
+  "AND, OR or NOT had no word on one side": "AND, OR ou NOT n’avait pas de mot d’un côté",
+  "a field name had no word after its colon": "un nom de champ n’était suivi d’aucun mot après les deux-points",
+  "the query's syntax could not be read": "la syntaxe de la recherche n’a pas pu être lue",
+};
+
 function renderNote(data) {
   const note = $("note");
   const notes = Array.isArray(data.notes) ? data.notes.filter((n) => typeof n === "string" && n) : [];
@@ -392,7 +402,8 @@ function renderNote(data) {
   $("note-understood").textContent = understood || "";
   const details = $("note-details");
   details.hidden = notes.length === 0;
-  details.textContent = notes.join(" · ");
+  const french = notes.map((n) => NOTES_FR[n] || n);
+  details.textContent = french.length ? "Pourquoi : " + french.join(" ; ") + "." : "";
 }
 
 function errorContent(err, what) {
