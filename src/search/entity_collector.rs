@@ -12,6 +12,9 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 pub struct EntityCollector {
     /// The entity fields to count, by name.
     fields: Vec<String>,
+    /// When set, only this many of the most counted names of each field and segment are read
+    /// back from the column's dictionary (the rest are dropped).
+    most: Option<usize>,
 }
 
 /// For each counted field, in order, each name and the number of matching articles naming it.
@@ -20,7 +23,18 @@ pub type NameCounts = Vec<FxHashMap<String, u64>>;
 impl EntityCollector {
     /// Counts the names in each of `fields`, fast text columns.
     pub fn new(fields: Vec<String>) -> EntityCollector {
-        EntityCollector { fields }
+        EntityCollector { fields, most: None }
+    }
+
+    /// Counts like [`EntityCollector::new`], but reads back only the `most` most counted names of
+    /// each field in each segment: reading a name costs far more than counting it, and a facet
+    /// shows a few names of thousands. A name that is among the most counted overall but not in
+    /// a segment may miss that segment's count.
+    pub fn most_counted(fields: Vec<String>, most: usize) -> EntityCollector {
+        EntityCollector {
+            fields,
+            most: Some(most),
+        }
     }
 }
 
@@ -39,7 +53,10 @@ impl Collector for EntityCollector {
             let counts = vec![0; column.as_ref().map_or(0, |c| c.num_terms())];
             columns.push((column, counts));
         }
-        Ok(SegmentEntityCollector { columns })
+        Ok(SegmentEntityCollector {
+            columns,
+            most: self.most,
+        })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -66,6 +83,7 @@ impl Collector for EntityCollector {
 /// name of that kind) and a counter per name of the column's dictionary.
 pub struct SegmentEntityCollector {
     columns: Vec<(Option<StrColumn>, Vec<u64>)>,
+    most: Option<usize>,
 }
 
 impl SegmentCollector for SegmentEntityCollector {
@@ -86,20 +104,36 @@ impl SegmentCollector for SegmentEntityCollector {
         self.columns
             .into_iter()
             .map(|(column, counts)| match column {
-                Some(column) => named(&column, &counts),
+                Some(column) => named(&column, &counts, self.most),
                 None => Ok(FxHashMap::default()),
             })
             .collect()
     }
 }
 
-/// The names of `column` counted at least once, with their counts, read from its dictionary in
-/// one pass.
-fn named(column: &StrColumn, counts: &[u64]) -> tantivy::Result<FxHashMap<String, u64>> {
-    let counted: Vec<u64> = (0u64..)
+/// The ords counted at least once, in order; only the `most` most counted when set (ties broken
+/// arbitrarily).
+fn counted_ords(counts: &[u64], most: Option<usize>) -> Vec<u64> {
+    let mut counted: Vec<u64> = (0u64..)
         .zip(counts)
         .filter_map(|(ord, &count)| (count > 0).then_some(ord))
         .collect();
+    if let Some(most) = most.filter(|&most| most < counted.len()) {
+        counted.select_nth_unstable_by_key(most, |&ord| std::cmp::Reverse(counts[ord as usize]));
+        counted.truncate(most);
+        counted.sort_unstable();
+    }
+    counted
+}
+
+/// The names of `column` counted at least once (the `most` most counted when set), with their
+/// counts, read from its dictionary in one pass.
+fn named(
+    column: &StrColumn,
+    counts: &[u64],
+    most: Option<usize>,
+) -> tantivy::Result<FxHashMap<String, u64>> {
+    let counted = counted_ords(counts, most);
     let mut named = FxHashMap::default();
     let mut counted_names = counted.iter();
     column
@@ -113,4 +147,23 @@ fn named(column: &StrColumn, counts: &[u64]) -> tantivy::Result<FxHashMap<String
             }
         })?;
     Ok(named)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_most_counted_ords_are_kept_in_order() {
+        let counts = [0, 5, 1, 0, 9, 2, 7];
+        let cases: [(Option<usize>, &[u64]); 4] = [
+            (None, &[1, 2, 4, 5, 6]),
+            (Some(3), &[1, 4, 6]),
+            (Some(1), &[4]),
+            (Some(10), &[1, 2, 4, 5, 6]),
+        ];
+        for (most, expected) in cases {
+            assert_eq!(counted_ords(&counts, most), expected, "{most:?}");
+        }
+    }
 }

@@ -12,6 +12,10 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+/// How many names of each kind and segment are read back for each name a facet shows: enough
+/// for the spellings of one name to add up, and for a name counted in several segments.
+const READ_PER_NAME: usize = 20;
+
 /// A name and how many matching articles carry it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FacetCount {
@@ -44,7 +48,7 @@ pub fn facets(engine: &Engine, options: &SearchOptions, top: usize) -> Result<Fa
     let searcher = engine.searcher();
     let name = |field| searcher.schema().get_field_name(field).to_string();
     let columns = [fields.per, fields.loc, fields.org, fields.agency];
-    let names = EntityCollector::new(columns.map(name).to_vec());
+    let names = EntityCollector::most_counted(columns.map(name).to_vec(), top * READ_PER_NAME);
     let (counts, months) = searcher
         .search(query.as_ref(), &(names, MonthCollector))
         .map_err(|cause| Error::Search {
