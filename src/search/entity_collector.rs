@@ -50,8 +50,8 @@ impl Collector for EntityCollector {
         let mut columns = Vec::with_capacity(self.fields.len());
         for field in &self.fields {
             let column = reader.fast_fields().str(field)?;
-            let counts = vec![0; column.as_ref().map_or(0, |c| c.num_terms())];
-            columns.push((column, counts));
+            let tally = Tally::new(column.as_ref().map_or(0, |c| c.num_terms()));
+            columns.push((column, tally));
         }
         Ok(SegmentEntityCollector {
             columns,
@@ -80,22 +80,61 @@ impl Collector for EntityCollector {
 }
 
 /// The counts of one segment: per field its column (none when no article of the segment has a
-/// name of that kind) and a counter per name of the column's dictionary.
+/// name of that kind) and its tally.
 pub struct SegmentEntityCollector {
-    columns: Vec<(Option<StrColumn>, Vec<u64>)>,
+    columns: Vec<(Option<StrColumn>, Tally)>,
     most: Option<usize>,
+}
+
+/// The counts of one column in one segment: a counter per name of its dictionary, and the names
+/// counted at least once, so that harvesting reads only those, not the whole dictionary's
+/// counters.
+struct Tally {
+    counts: Vec<u64>,
+    counted: Vec<u64>,
+}
+
+impl Tally {
+    /// No name of a dictionary of `names` counted yet.
+    fn new(names: usize) -> Tally {
+        Tally {
+            counts: vec![0; names],
+            counted: Vec::new(),
+        }
+    }
+
+    /// Counts the name `ord` once more.
+    fn add(&mut self, ord: u64) {
+        if let Some(count) = self.counts.get_mut(ord as usize) {
+            if *count == 0 {
+                self.counted.push(ord);
+            }
+            *count += 1;
+        }
+    }
+
+    /// The names counted at least once, in ord order; only the `most` most counted when set
+    /// (ties broken arbitrarily).
+    fn counted_ords(&self, most: Option<usize>) -> Vec<u64> {
+        let mut counted = self.counted.clone();
+        if let Some(most) = most.filter(|&most| most < counted.len()) {
+            let count = |&ord: &u64| std::cmp::Reverse(self.counts[ord as usize]);
+            counted.select_nth_unstable_by_key(most, count);
+            counted.truncate(most);
+        }
+        counted.sort_unstable();
+        counted
+    }
 }
 
 impl SegmentCollector for SegmentEntityCollector {
     type Fruit = tantivy::Result<NameCounts>;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        for (column, counts) in &mut self.columns {
+        for (column, tally) in &mut self.columns {
             let Some(column) = column else { continue };
             for ord in column.term_ords(doc) {
-                if let Some(count) = counts.get_mut(ord as usize) {
-                    *count += 1;
-                }
+                tally.add(ord);
             }
         }
     }
@@ -103,37 +142,22 @@ impl SegmentCollector for SegmentEntityCollector {
     fn harvest(self) -> Self::Fruit {
         self.columns
             .into_iter()
-            .map(|(column, counts)| match column {
-                Some(column) => named(&column, &counts, self.most),
+            .map(|(column, tally)| match column {
+                Some(column) => named(&column, &tally, self.most),
                 None => Ok(FxHashMap::default()),
             })
             .collect()
     }
 }
 
-/// The ords counted at least once, in order; only the `most` most counted when set (ties broken
-/// arbitrarily).
-fn counted_ords(counts: &[u64], most: Option<usize>) -> Vec<u64> {
-    let mut counted: Vec<u64> = (0u64..)
-        .zip(counts)
-        .filter_map(|(ord, &count)| (count > 0).then_some(ord))
-        .collect();
-    if let Some(most) = most.filter(|&most| most < counted.len()) {
-        counted.select_nth_unstable_by_key(most, |&ord| std::cmp::Reverse(counts[ord as usize]));
-        counted.truncate(most);
-        counted.sort_unstable();
-    }
-    counted
-}
-
 /// The names of `column` counted at least once (the `most` most counted when set), with their
 /// counts, read from its dictionary in one pass.
 fn named(
     column: &StrColumn,
-    counts: &[u64],
+    tally: &Tally,
     most: Option<usize>,
 ) -> tantivy::Result<FxHashMap<String, u64>> {
-    let counted = counted_ords(counts, most);
+    let counted = tally.counted_ords(most);
     let mut named = FxHashMap::default();
     let mut counted_names = counted.iter();
     column
@@ -142,7 +166,7 @@ fn named(
             if let Some(&ord) = counted_names.next() {
                 named.insert(
                     String::from_utf8_lossy(name).into_owned(),
-                    counts[ord as usize],
+                    tally.counts[ord as usize],
                 );
             }
         })?;
@@ -154,8 +178,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_most_counted_ords_are_kept_in_order() {
+    fn the_most_counted_ords_are_kept_in_order_out_of_range_ones_dropped() {
         let counts = [0, 5, 1, 0, 9, 2, 7];
+        let mut tally = Tally::new(counts.len() + 1);
+        for (ord, &count) in counts.iter().enumerate().rev() {
+            (0..count).for_each(|_| tally.add(ord as u64));
+        }
+        tally.add(99);
         let cases: [(Option<usize>, &[u64]); 4] = [
             (None, &[1, 2, 4, 5, 6]),
             (Some(3), &[1, 4, 6]),
@@ -163,7 +192,7 @@ mod tests {
             (Some(10), &[1, 2, 4, 5, 6]),
         ];
         for (most, expected) in cases {
-            assert_eq!(counted_ords(&counts, most), expected, "{most:?}");
+            assert_eq!(tally.counted_ords(most), expected, "{most:?}");
         }
     }
 }
