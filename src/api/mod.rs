@@ -8,7 +8,8 @@ mod search_page;
 
 pub use request::parse_day;
 pub use response::{
-    ArticleResponse, EntitiesResponse, EntityCountResponse, ErrorResponse, FacetsResponse,
-    HitResponse, NameCount, PeriodCount, SearchPageResponse, SearchResponse, StatsResponse,
+    ArticleHead, ArticleResponse, EntitiesResponse, EntityCountResponse, ErrorResponse,
+    FacetsResponse, HitResponse, NameCount, PeriodCount, SearchPageResponse, SearchResponse,
+    StatsResponse,
 };
 pub use search_page::{SearchPage, search_page};

@@ -32,6 +32,20 @@ pub struct HitResponse<'a> {
     pub score: f32,
     /// Whether the hit misses some of the query's terms.
     pub partial: bool,
+    /// Title, dateline and source.
+    #[serde(flatten)]
+    pub head: ArticleHead<'a>,
+    /// The article's stable, opaque id, for `/api/article/{id}`.
+    pub id: &'a str,
+    /// Best passage, as HTML.
+    pub snippet: String,
+    /// People, places and organisations the article names.
+    pub entities: &'a Entities,
+}
+
+/// What heads an article, in a hit or in full: title, dateline and its parts, source.
+#[derive(Serialize)]
+pub struct ArticleHead<'a> {
     /// Headline.
     pub title: &'a str,
     /// Dateline as written.
@@ -44,12 +58,6 @@ pub struct HitResponse<'a> {
     pub date: Option<String>,
     /// Source file (or `file:line`).
     pub path: &'a str,
-    /// The article's stable, opaque id, for `/api/article/{id}`.
-    pub id: &'a str,
-    /// Best passage, as HTML.
-    pub snippet: String,
-    /// People, places and organisations the article names.
-    pub entities: &'a Entities,
 }
 
 impl<'a> SearchResponse<'a> {
@@ -59,12 +67,14 @@ impl<'a> SearchResponse<'a> {
             rank: hit.rank,
             score: hit.score,
             partial: hit.partial,
-            title: &hit.title,
-            dateline: hit.dateline.as_deref(),
-            place: hit.place.as_deref(),
-            agency: hit.agency.as_deref(),
-            date: hit.date.map(|d| d.to_string()),
-            path: &hit.path,
+            head: ArticleHead {
+                title: &hit.title,
+                dateline: hit.dateline.as_deref(),
+                place: hit.place.as_deref(),
+                agency: hit.agency.as_deref(),
+                date: hit.date.map(|d| d.to_string()),
+                path: &hit.path,
+            },
             id: &hit.id,
             snippet: hit.snippet.to_html(),
             entities: &hit.entities,
@@ -161,20 +171,11 @@ impl<'a> SearchPageResponse<'a> {
 pub struct ArticleResponse<'a> {
     /// Its stable, opaque id.
     pub id: &'a str,
-    /// Headline.
-    pub title: &'a str,
+    /// Title, dateline and source.
+    #[serde(flatten)]
+    pub head: ArticleHead<'a>,
     /// Headline as HTML, the query's words in `<b>`.
     pub title_html: String,
-    /// Dateline as written.
-    pub dateline: Option<&'a str>,
-    /// Dateline place.
-    pub place: Option<&'a str>,
-    /// Agency or source.
-    pub agency: Option<&'a str>,
-    /// Article date, `YYYY-MM-DD`.
-    pub date: Option<String>,
-    /// Source file (or `file:line`).
-    pub path: &'a str,
     /// People, places and organisations it names.
     pub entities: &'a Entities,
     /// Its paragraphs as HTML, the query's words in `<b>`.
@@ -186,13 +187,15 @@ impl<'a> ArticleResponse<'a> {
     pub fn new(article: &'a ArticleView) -> Self {
         ArticleResponse {
             id: &article.id,
-            title: &article.title.text,
+            head: ArticleHead {
+                title: &article.title.text,
+                dateline: article.dateline.as_deref(),
+                place: article.place.as_deref(),
+                agency: article.agency.as_deref(),
+                date: article.date.map(|d| d.to_string()),
+                path: &article.path,
+            },
             title_html: article.title.to_html(),
-            dateline: article.dateline.as_deref(),
-            place: article.place.as_deref(),
-            agency: article.agency.as_deref(),
-            date: article.date.map(|d| d.to_string()),
-            path: &article.path,
             entities: &article.entities,
             paragraphs: article.paragraphs.iter().map(|p| p.to_html()).collect(),
         }

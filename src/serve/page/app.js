@@ -1077,15 +1077,15 @@ function onBarsKeyDown(event) {
 }
 
 function onBarsOver(event) {
-  if (view.drag) return;
-  const bar = event.target.closest(".bar");
-  if (!bar) return;
-  const bars = barList();
-  const i = bars.indexOf(bar);
-  showTip(bars, i, i);
+  if (!view.drag) tipForBar(event);
 }
 
 function onBarsFocus(event) {
+  tipForBar(event);
+}
+
+// Shows the tooltip of the bar an event happened on, if any.
+function tipForBar(event) {
   const bar = event.target.closest(".bar");
   if (!bar) return;
   const bars = barList();
