@@ -2,8 +2,8 @@
 //! it, so that a search box never answers a typing slip with a parser error.
 
 /// The words of `query` with its syntax taken out: quotes, brackets, braces, parentheses, colons
-/// and carets become spaces, and operators (`AND`, `OR`, `NOT`, `+`, `-`) left without a word on
-/// both sides go.
+/// and carets become spaces; excluded words (`-grève`, `NOT grève`) go, since searching for them
+/// would find what was excluded; and `AND` or `OR` left without a word on both sides goes.
 pub fn plain_words(query: &str) -> String {
     let spaced: String = query
         .chars()
@@ -13,18 +13,34 @@ pub fn plain_words(query: &str) -> String {
             c => c,
         })
         .collect();
-    let words: Vec<&str> = spaced
-        .split_whitespace()
-        .map(|w| w.trim_start_matches(['+', '-']))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let operator = |w: &str| matches!(w, "AND" | "OR" | "NOT" | "&&" | "||" | "!");
+    let words = included_words(&spaced);
+    let operator = |w: &str| matches!(w, "AND" | "OR" | "&&" | "||");
     let kept = words.iter().enumerate().filter(|&(at, word)| {
         let before = at > 0 && !operator(words[at - 1]);
         let after = words.get(at + 1).is_some_and(|next| !operator(next));
         !operator(word) || (before && after)
     });
     kept.map(|(_, word)| *word).collect::<Vec<_>>().join(" ")
+}
+
+/// The words of `text` that are not excluded (by a leading `-` or a `NOT` before them), without
+/// their sign.
+fn included_words(text: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut negated = false;
+    for token in text.split_whitespace() {
+        if matches!(token, "NOT" | "!") {
+            negated = true;
+            continue;
+        }
+        let excluded = negated || (token.starts_with('-') && token.len() > 1);
+        negated = false;
+        let word = token.trim_start_matches(['+', '-']);
+        if !excluded && !word.is_empty() {
+            words.push(word);
+        }
+    }
+    words
 }
 
 /// A slip that makes a query unreadable to the parser, as a note for the reader.
@@ -122,6 +138,10 @@ mod tests {
             ("-\"réforme des retraites", "réforme des retraites"),
             ("date:[2019-12-01 TO", "date 2019-12-01 TO"),
             ("a\u{7}b", "a b"),
+            ("-grève", ""),
+            ("grève -SNCF (", "grève"),
+            ("grève NOT SNCF )", "grève"),
+            ("(grève AND NOT", "grève"),
             ("\"\"", ""),
         ];
         for (query, expected) in cases {
