@@ -329,16 +329,16 @@ function renderSearch(state, data) {
 
 function renderHomeOnly(state) {
   $("error").hidden = true;
-  $("note").hidden = true;
-  $("timeline").hidden = true;
-  $("results-head").hidden = true;
-  $("pager").hidden = true;
-  $("results").replaceChildren();
-  renderFacets(state, null);
+  clearResults(state);
 }
 
 function renderSearchError(state, err) {
   showError($("error"), err, "search");
+  clearResults(state);
+}
+
+// Hides everything a search shows: note, histogram, summary, hits, pager, facets.
+function clearResults(state) {
   $("note").hidden = true;
   $("timeline").hidden = true;
   $("results-head").hidden = true;
