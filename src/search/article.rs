@@ -62,20 +62,18 @@ pub fn read_article(engine: &Engine, id: &str, query: &str) -> Result<Option<Art
         ..SearchOptions::default()
     };
     let matching = engine.parse(&search, &engine.rewrite(query), true)?;
-    let highlight = |field, text: &str| -> Result<Snippet> {
-        let mut maker =
-            SnippetMaker::new(&searcher, matching.as_ref(), field, 0).map_err(failed)?;
-        Ok(maker.highlight_all(text))
-    };
+    let maker = |field| SnippetMaker::new(&searcher, matching.as_ref(), field, 0).map_err(failed);
     let text = |field| fields.text(&doc, field).map(str::to_string);
+    let mut body_maker = maker(fields.body)?;
     let body = text(fields.body).unwrap_or_default();
     let paragraphs = body
         .split("\n\n")
-        .map(|paragraph| highlight(fields.body, paragraph))
-        .collect::<Result<Vec<_>>>()?;
+        .map(|p| body_maker.highlight_all(p))
+        .collect();
+    let title = maker(fields.title)?.highlight_all(&text(fields.title).unwrap_or_default());
     Ok(Some(ArticleView {
         id: fields.id_of(&doc),
-        title: highlight(fields.title, &text(fields.title).unwrap_or_default())?,
+        title,
         dateline: text(fields.dateline),
         place: text(fields.place),
         agency: text(fields.agency),

@@ -2,6 +2,7 @@
 //! cookie the page gets from a one-time `?token=T` link. Without it, 401 and nothing else.
 
 use super::AppState;
+use super::params::Params;
 use super::reply::ApiError;
 use axum::extract::{Request, State};
 use axum::http::header::{AUTHORIZATION, COOKIE, SET_COOKIE};
@@ -54,15 +55,10 @@ fn carries(headers: &HeaderMap, token: &str) -> bool {
     bearer || cookie
 }
 
-/// The `token` parameter of a query string, decoded.
+/// The `token` parameter of a query string, decoded as every parameter is.
 fn link_token(query: Option<&str>) -> Option<String> {
-    let mut pairs = query?.split('&').filter_map(|pair| pair.split_once('='));
-    let (_, value) = pairs.rfind(|(key, _)| *key == "token")?;
-    let value = value.replace('+', " ");
-    percent_encoding::percent_decode_str(&value)
-        .decode_utf8()
-        .ok()
-        .map(|v| v.into_owned())
+    let params = Params::parse(query).ok()?;
+    params.get("token").map(str::to_string)
 }
 
 /// Compares in time that does not depend on where the two first differ.

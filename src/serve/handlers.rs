@@ -49,14 +49,14 @@ pub async fn entities(State(state): State<AppState>, RawQuery(raw): RawQuery) ->
     let params = Params::parse(raw.as_deref())?;
     let kinds = match params.get("kind").unwrap_or_default() {
         "" => EntityKind::ALL.to_vec(),
-        "per" => vec![EntityKind::Per],
-        "loc" => vec![EntityKind::Loc],
-        "org" => vec![EntityKind::Org],
-        other => {
-            return Err(ApiError::bad_request(format!(
-                "kind: {other:?} is not per, loc or org"
-            )));
-        }
+        name => match EntityKind::ALL.into_iter().find(|kind| kind.name() == name) {
+            Some(kind) => vec![kind],
+            None => {
+                return Err(ApiError::bad_request(format!(
+                    "kind: {name:?} is not per, loc or org"
+                )));
+            }
+        },
     };
     let top = params.number("top", 20)?;
     if top > MAX_LIMIT {
