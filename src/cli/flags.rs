@@ -164,12 +164,13 @@ pub struct IndexFlags {
     /// Commit after this many files (a crash loses at most one batch).
     #[arg(long, default_value_t = 50_000)]
     pub commit_every: usize,
-    /// Extract people, places and organisations (for per:, loc:, org:, --entity and
-    /// `depeche entities`), in this run and every later one; it costs about 27% of indexing
-    /// throughput. Switching it on re-reads every file once.
+    /// Extract people, places and organisations again after --no-entities (a new index
+    /// extracts them: per:, loc:, org:, --entity, facets and `depeche entities` need them).
+    /// Switching it back on re-reads every file once.
     #[arg(long, conflicts_with = "no_entities")]
     pub entities: bool,
-    /// Stop extracting entities, in this run and every later one (re-reads every file once).
+    /// Stop extracting people, places and organisations, in this run and every later one, for
+    /// faster indexing (re-reads every file once).
     #[arg(long)]
     pub no_entities: bool,
     /// Skip files larger than this many megabytes.

@@ -34,8 +34,7 @@ pub struct IndexOptions {
     pub batch_files: usize,
     /// Extract people, places and organisations from each article: `Some(true)` or `Some(false)`
     /// switches extraction on or off for the index (re-reading every file when that changes
-    /// it); `None` goes on as the index was built (off for a new index: it costs about 30% of
-    /// indexing throughput).
+    /// it); `None` goes on as the index was built (on for a new index).
     pub entities: Option<bool>,
     /// Files larger than this many megabytes are skipped.
     pub max_file_mb: u64,
@@ -219,19 +218,17 @@ pub fn build_index(options: &IndexOptions, progress: &dyn Progress) -> Result<In
 
 /// How this run builds the index, and whether every file must be read again: when asked to
 /// (`--full`), or when entity extraction is switched on or off for an index built the other way
-/// (or built before depeche recorded it). Otherwise the index goes on as it was built.
+/// (an index built before depeche recorded it was built without). Otherwise the index goes on as
+/// it was built.
 fn settings_for(index: &tantivy::Index, options: &IndexOptions) -> Result<(BuildSettings, bool)> {
     let recorded = BuildSettings::recorded(index, &options.index)?;
     let settings = BuildSettings {
         entities: options
             .entities
             .or(recorded.map(|r| r.entities))
-            .unwrap_or(false),
+            .unwrap_or(true),
     };
-    let switched = match recorded {
-        Some(recorded) => recorded != settings,
-        None => options.entities.is_some(),
-    };
+    let switched = recorded.unwrap_or_default() != settings;
     Ok((settings, options.full || switched))
 }
 

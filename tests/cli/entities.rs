@@ -175,16 +175,10 @@ fn the_index_remembers_extraction_and_switching_it_rereads_every_file() {
     let all_read = "47 added, 0 updated, 0 removed, 0 unchanged, 1 not articles";
     let none_read = "0 added, 0 updated, 0 removed, 47 unchanged, 1 not articles";
 
+    let extracted = "entities: extracted".to_string();
+    // A new index extracts them.
     assert_eq!(
         index_outcome(index, &[]),
-        (all_read.into(), not_extracted.into())
-    );
-    let counts = run(&["entities", "--index", index]);
-    assert_eq!(counts.error_line(), missing);
-
-    let extracted = "entities: extracted".to_string();
-    assert_eq!(
-        index_outcome(index, &["--entities"]),
         (all_read.into(), extracted.clone())
     );
     assert_eq!(
@@ -205,6 +199,18 @@ fn the_index_remembers_extraction_and_switching_it_rereads_every_file() {
     assert_eq!(named.code, 1, "{named:#?}");
     let note = missing.replacen("depeche: ", "depeche: note: ", 1);
     assert_eq!(named.stderr, format!("{note}\n"));
+    let counts = run(&["entities", "--index", index]);
+    assert_eq!(counts.error_line(), missing);
+
+    // The index remembers: a plain run keeps them off, --entities switches them back on.
+    assert_eq!(
+        index_outcome(index, &[]),
+        (none_read.into(), not_extracted.into())
+    );
+    assert_eq!(
+        index_outcome(index, &["--entities"]),
+        (all_read.into(), extracted)
+    );
 }
 
 #[test]

@@ -71,10 +71,7 @@ fn text_summary_names_the_counts() {
         "files: 48 seen, 47 added, 0 updated, 0 removed, 0 unchanged, 1 not articles"
     );
     assert_eq!(lines[2], "skipped: 0");
-    assert_eq!(
-        lines[3],
-        "entities: not extracted (--entities extracts them)"
-    );
+    assert_eq!(lines[3], "entities: extracted");
     // No progress bar when stderr is not a terminal.
     assert_eq!(run.stderr, "");
     // The index folder was created; nothing was written into the repo.
