@@ -13,6 +13,16 @@ pub enum Kind {
     Org,
 }
 
+impl From<Kind> for crate::article::EntityKind {
+    fn from(kind: Kind) -> Self {
+        match kind {
+            Kind::Per => crate::article::EntityKind::Per,
+            Kind::Loc => crate::article::EntityKind::Loc,
+            Kind::Org => crate::article::EntityKind::Org,
+        }
+    }
+}
+
 /// Why a mention got its kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Evidence {

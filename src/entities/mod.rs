@@ -7,6 +7,7 @@
 
 mod detect;
 mod doc;
+mod judge;
 mod lists;
 mod mention;
 mod name_key;
@@ -16,7 +17,7 @@ mod token;
 #[cfg(test)]
 mod tests;
 
-use crate::article::{Article, Entities};
+use crate::article::{Article, Entities, EntityKind};
 use std::cell::RefCell;
 
 pub use name_key::name_key;
@@ -61,6 +62,49 @@ pub fn listed_form(name: &str) -> Option<&'static str> {
 /// for `Union européenne` itself. Searches for `name` look for it as well.
 pub fn other_listed_name(name: &str) -> Option<&'static str> {
     listed_form(name).filter(|listed| name_key(listed) != name_key(name))
+}
+
+/// A name the rules propose for an article, with the features the judge weighs: what
+/// `examples/train_entities.rs` learns the judge's weights from.
+pub struct Proposal {
+    /// The name, as extraction would give it.
+    pub form: String,
+    /// The kind the rules gave it; `None` for a capitalised name they could not type.
+    pub kind: Option<EntityKind>,
+    /// Whether the judge weighs it (otherwise the rules' kind stands).
+    pub judged: bool,
+    /// The judge's features of it.
+    pub features: Vec<String>,
+}
+
+/// Every name the rules propose for an article, before the judge decides.
+pub fn proposals(title: &str, body: &str) -> Vec<Proposal> {
+    let text = format!("{title}\n{body}");
+    let doc = doc::Doc::new(&text);
+    let title_end = title.len();
+    let mut buffer = String::new();
+    let candidates = resolve::candidates(&doc, detect::detect(&doc));
+    candidates
+        .into_iter()
+        .map(|candidate| {
+            let seen = judge::Seen {
+                key: &candidate.key,
+                form: &candidate.form,
+                kind: candidate.kind,
+                mentions: &candidate.mentions,
+            };
+            let mut features = Vec::new();
+            judge::features(&doc, title_end, &seen, &mut buffer, &mut |f| {
+                features.push(f.to_string())
+            });
+            Proposal {
+                judged: judge::is_judged(&seen),
+                kind: candidate.kind.map(EntityKind::from),
+                form: candidate.form,
+                features,
+            }
+        })
+        .collect()
 }
 
 /// Fills in an article's entities from its title and body.

@@ -1,8 +1,9 @@
-//! Scores the named-entity extractor on the hand-annotated gold sets of tests/data (dev, held-out
-//! and test: 30, 30 and 40 articles of ../shared/corpus): typed micro precision, recall and F1 over
-//! (article, kind, name key) triples, as tests/data/README.md defines them. Fails below F1 0.80
-//! on the dev set and 0.75 on the others; with `--nocapture`, prints the figures and the misses
-//! and false positives of each article.
+//! Scores the named-entity extractor on the hand-annotated gold sets of tests/data (dev, held-out,
+//! test and training: 30, 30, 40 and 456 articles of ../shared/corpus): typed micro precision,
+//! recall and F1 over (article, kind, name key) triples, as tests/data/README.md defines them.
+//! Fails below F1 0.80 on the dev set and 0.75 on the others; with `--nocapture`, prints the
+//! figures and the misses and false positives of each article. The judge is trained on all four
+//! sets, so their figures are in-sample: the blind set is the measurement.
 
 use crate::common::shared;
 use depeche::entities::{extract, listed_form, name_key};
@@ -182,4 +183,9 @@ fn held_out_set_f1_is_at_least_0_75() {
 #[test]
 fn test_set_f1_is_at_least_0_75() {
     assert_f1("ner_test.jsonl", MIN_UNSEEN_F1);
+}
+
+#[test]
+fn train_set_f1_is_at_least_0_75() {
+    assert_f1("ner_train.jsonl", MIN_UNSEEN_F1);
 }

@@ -7,6 +7,7 @@ mod merge_people;
 
 use crate::article::Entities;
 use crate::entities::doc::Doc;
+use crate::entities::judge::{Seen, WEIGHTS, judge};
 use crate::entities::lists::{Class, GAZETTEER};
 use crate::entities::mention::{Evidence, Kind, Mention};
 use crate::entities::name_key::starts_with_word;
@@ -19,20 +20,136 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// thousands of them), and its names are kept as written instead of costing minutes.
 const MAX_PAIRS: usize = 4_000_000;
 
-/// The entities of an article from its mentions in text order.
-pub fn resolve(doc: &Doc, mut mentions: Vec<Mention>) -> Entities {
+/// A name the rules propose for an article, before the judge weighs it: its canonical key and
+/// form, the kind the rules gave it (`None`: a name they could not type) and its mentions.
+pub struct Candidate {
+    /// Its name key.
+    pub key: String,
+    /// Its name.
+    pub form: String,
+    /// The rules' kind.
+    pub kind: Option<Kind>,
+    /// Its mentions: first token, one past the last, and why each got its kind.
+    pub mentions: Vec<(u32, u32, Evidence)>,
+}
+
+/// The entities of an article from its mentions in text order, as the judge decides them.
+pub fn resolve(doc: &Doc, mentions: Vec<Mention>) -> Entities {
+    let candidates = candidates(doc, mentions);
+    let title_end = doc.text.find('\n').unwrap_or(doc.text.len());
+    let mut buffer = String::new();
+    let mut named: Vec<(&str, Kind, &str)> = Vec::with_capacity(candidates.len());
+    for candidate in &candidates {
+        let seen = Seen {
+            key: &candidate.key,
+            form: &candidate.form,
+            kind: candidate.kind,
+            mentions: &candidate.mentions,
+        };
+        if let Some(kind) = judge(&WEIGHTS, doc, title_end, &seen, &mut buffer) {
+            named.push((&candidate.key, kind, &candidate.form));
+        }
+    }
+    entities(named)
+}
+
+/// The names the rules propose, from an article's mentions in text order: one per entity,
+/// people merged, short forms and aliases folded, then the names of unknown kind.
+pub fn candidates(doc: &Doc, mut mentions: Vec<Mention>) -> Vec<Candidate> {
     merge_people(&mut mentions, MAX_PAIRS);
     decide_unknown_kinds(doc, &mut mentions);
-    mentions.retain(|m| m.kind.is_some());
-    let parenthesised = parenthesised_pairs(doc, &mentions);
-    let mut names = distinct(mentions);
+    let (typed, unknown): (Vec<Mention>, Vec<Mention>) =
+        mentions.into_iter().partition(|m| m.kind.is_some());
+    let parenthesised = parenthesised_pairs(doc, &typed);
+    let spans: Vec<(String, (u32, u32, Evidence))> = typed.iter().map(span_of).collect();
+    let mut names = distinct(typed);
+    let written: Vec<String> = names.iter().map(|n| n.key.clone()).collect();
     let aliases = if names.len().saturating_mul(names.len()) <= MAX_PAIRS {
         fold_short_forms(&mut names);
         alias_roots(&names, &parenthesised)
     } else {
         FxHashMap::default()
     };
-    entities(&names, &aliases)
+    let root_of: FxHashMap<&str, &str> = written
+        .iter()
+        .zip(&names)
+        .map(|(written, name)| (written.as_str(), root(&aliases, &name.key)))
+        .collect();
+    let mut by_root: FxHashMap<&str, Vec<(u32, u32, Evidence)>> = sized_map(names.len());
+    for (key, span) in &spans {
+        let root = root_of.get(key.as_str()).copied().unwrap_or(key);
+        by_root.entry(root).or_default().push(*span);
+    }
+    let mut found = typed_candidates(&names, &aliases, &mut by_root);
+    found.extend(unknown_candidates(unknown, &root_of));
+    found
+}
+
+/// The key of the first-written name of the entity `key` names.
+fn root<'a>(aliases: &'a FxHashMap<String, String>, key: &'a str) -> &'a str {
+    aliases.get(key).map_or(key, String::as_str)
+}
+
+/// A mention's key and span.
+fn span_of(mention: &Mention) -> (String, (u32, u32, Evidence)) {
+    let span = (mention.start as u32, mention.end as u32, mention.evidence);
+    (mention.key.clone(), span)
+}
+
+/// One candidate per entity of known kind, named canonically (the gazetteer's name for a listed
+/// place or organisation, `Le Figaro` for `Figaro`; otherwise the first form written), with the
+/// mentions of all its names.
+fn typed_candidates(
+    names: &[Mention],
+    aliases: &FxHashMap<String, String>,
+    by_root: &mut FxHashMap<&str, Vec<(u32, u32, Evidence)>>,
+) -> Vec<Candidate> {
+    let mut first_of: FxHashMap<&str, &Mention> = sized_map(names.len());
+    for name in names {
+        first_of.entry(name.key.as_str()).or_insert(name);
+    }
+    let mut roots: FxHashSet<&str> = sized_set(names.len());
+    let mut found = Vec::with_capacity(names.len());
+    for name in names {
+        let root = root(aliases, &name.key);
+        let Some(kind) = name.kind else { continue };
+        if roots.insert(root) {
+            let first = first_of.get(root).copied().unwrap_or(name);
+            let (form, key) = canonical(first, kind);
+            found.push(Candidate {
+                key: key.to_string(),
+                form: form.to_string(),
+                kind: Some(kind),
+                mentions: by_root.remove(root).unwrap_or_default(),
+            });
+        }
+    }
+    found
+}
+
+/// One candidate per name of unknown kind that no typed name has the key of, with its mentions.
+fn unknown_candidates(unknown: Vec<Mention>, typed: &FxHashMap<&str, &str>) -> Vec<Candidate> {
+    let mut found: Vec<Candidate> = Vec::new();
+    let mut at_key: FxHashMap<String, usize> = sized_map(unknown.len());
+    for mention in unknown {
+        if typed.contains_key(mention.key.as_str()) {
+            continue;
+        }
+        let span = (mention.start as u32, mention.end as u32, mention.evidence);
+        match at_key.get(&mention.key) {
+            Some(&at) => found[at].mentions.push(span),
+            None => {
+                at_key.insert(mention.key.clone(), found.len());
+                found.push(Candidate {
+                    key: mention.key,
+                    form: mention.form,
+                    kind: None,
+                    mentions: vec![span],
+                });
+            }
+        }
+    }
+    found
 }
 
 /// Gives each mention of unknown kind the kind of a typed mention with the same key, or of a
@@ -201,27 +318,8 @@ fn is_pair(pairs: &[(String, String)], first: &Mention, second: &Mention) -> boo
     })
 }
 
-/// One canonical name per entity, sorted by key: a listed place's or organisation's as the
-/// gazetteer names it (`Le Figaro` for `Figaro`), so that its articles count it once whichever
-/// alias they wrote; any other in the first form written.
-fn entities(names: &[Mention], aliases: &FxHashMap<String, String>) -> Entities {
-    let mut first_of: FxHashMap<&str, &Mention> = sized_map(names.len());
-    for name in names {
-        first_of.entry(name.key.as_str()).or_insert(name);
-    }
-    let mut roots: FxHashSet<&str> = sized_set(names.len());
-    let mut named: Vec<(&str, Kind, &str)> = Vec::with_capacity(names.len());
-    for name in names {
-        let root = aliases
-            .get(&name.key)
-            .map_or(name.key.as_str(), String::as_str);
-        let Some(kind) = name.kind else { continue };
-        if roots.insert(root) {
-            let first = first_of.get(root).copied().unwrap_or(name);
-            let (form, key) = canonical(first, kind);
-            named.push((key, kind, form));
-        }
-    }
+/// The entities of the judged names, sorted by key, each once per kind.
+fn entities(mut named: Vec<(&str, Kind, &str)>) -> Entities {
     named.sort_unstable_by_key(|&(key, _, _)| key);
     named.dedup_by_key(|&mut (key, kind, _)| (key, kind));
     let mut entities = Entities::default();
