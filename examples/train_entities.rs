@@ -76,7 +76,7 @@ fn main() -> anyhow::Result<()> {
         Some(eval) => {
             let held = load(&root, &corpus, &eval)?;
             let judged = |p: &Proposal| decide(&weights, &vocabulary, p);
-            report("rules", &held, |p| p.kind);
+            report("rules", &held, |p| Some(p.kind));
             report("judged", &held, judged);
             if args.iter().any(|a| a == "--errors") {
                 print_errors(&held, |p| decide(&weights, &vocabulary, p));
@@ -138,13 +138,10 @@ fn scored_key(kind: &str, name: &str) -> String {
 /// gold lists the name so, else with another kind that lists it, else none.
 fn example(gold: &Gold, p: &Proposal, vocabulary: &mut HashMap<String, usize>) -> Example {
     let listed = |at: usize| gold.keys[at].contains(&scored_key(kind_name(ANSWERS[at]), &p.form));
-    let rules = ANSWERS
-        .iter()
-        .position(|&a| a == p.kind)
-        .filter(|&at| at < 3);
-    let answer = match rules.filter(|&at| listed(at)) {
-        Some(at) => at,
-        None => (0..3).find(|&at| listed(at)).unwrap_or(3),
+    let rules = p.kind as usize;
+    let answer = match listed(rules) {
+        true => rules,
+        false => (0..3).find(|&at| listed(at)).unwrap_or(3),
     };
     let features = p
         .features
@@ -230,7 +227,7 @@ fn decide(
     p: &Proposal,
 ) -> Option<EntityKind> {
     if !p.judged {
-        return p.kind;
+        return Some(p.kind);
     }
     let ids: Vec<usize> = p
         .features
@@ -271,7 +268,7 @@ fn print_errors(articles: &[Annotated], decide: impl Fn(&Proposal) -> Option<Ent
                     "{}\t{}\trules {}\tjudge {}\tgold {}",
                     gold.file,
                     p.form,
-                    kind_name(p.kind),
+                    p.kind.name(),
                     kind_name(got),
                     kind_name(right)
                 );

@@ -69,8 +69,8 @@ pub fn other_listed_name(name: &str) -> Option<&'static str> {
 pub struct Proposal {
     /// The name, as extraction would give it.
     pub form: String,
-    /// The kind the rules gave it; `None` for a capitalised name they could not type.
-    pub kind: Option<EntityKind>,
+    /// The kind the rules gave it.
+    pub kind: EntityKind,
     /// Whether the judge weighs it (otherwise the rules' kind stands).
     pub judged: bool,
     /// The judge's features of it.
@@ -81,26 +81,19 @@ pub struct Proposal {
 pub fn proposals(title: &str, body: &str) -> Vec<Proposal> {
     let text = format!("{title}\n{body}");
     let doc = doc::Doc::new(&text);
-    let title_end = title.len();
     let mut buffer = String::new();
     let candidates = resolve::candidates(&doc, detect::detect(&doc));
     candidates
-        .into_iter()
-        .map(|candidate| {
-            let seen = judge::Seen {
-                key: &candidate.key,
-                form: &candidate.form,
-                kind: candidate.kind,
-                mentions: &candidate.mentions,
-            };
+        .seen()
+        .map(|seen| {
             let mut features = Vec::new();
-            judge::features(&doc, title_end, &seen, &mut buffer, &mut |f| {
+            judge::features(&doc, title.len(), &seen, &mut buffer, &mut |f| {
                 features.push(f.to_string())
             });
             Proposal {
+                form: seen.form.to_string(),
+                kind: seen.kind.into(),
                 judged: judge::is_judged(&seen),
-                kind: candidate.kind.map(EntityKind::from),
-                form: candidate.form,
                 features,
             }
         })

@@ -9,7 +9,7 @@ use crate::entities::mention::{Evidence, Kind};
 use crate::entities::token::{Punct, Shape};
 
 /// The mentions of a candidate weighed for context, at most: past them, more of the same.
-const MAX_CONTEXTS: usize = 4;
+const MAX_CONTEXTS: usize = 2;
 
 /// A candidate entity, as the judge sees it.
 pub struct Seen<'a> {
@@ -17,8 +17,8 @@ pub struct Seen<'a> {
     pub key: &'a str,
     /// Its name as written.
     pub form: &'a str,
-    /// The kind the rules gave it; `None` when they could not tell.
-    pub kind: Option<Kind>,
+    /// The kind the rules gave it.
+    pub kind: Kind,
     /// Its mentions: first token, one past the last, and why each got its kind.
     pub mentions: &'a [(u32, u32, Evidence)],
 }
@@ -135,13 +135,12 @@ fn is_in_title(doc: &Doc, at: u32, title_end: usize) -> bool {
         .is_some_and(|t| (t.start as usize) < title_end)
 }
 
-/// The letter of a kind in feature names: `p`, `l`, `o`, or `u` for unknown.
-fn kind_letter(kind: Option<Kind>) -> &'static str {
+/// The letter of a kind in feature names: `p`, `l` or `o`.
+fn kind_letter(kind: Kind) -> &'static str {
     match kind {
-        Some(Kind::Per) => "p",
-        Some(Kind::Loc) => "l",
-        Some(Kind::Org) => "o",
-        None => "u",
+        Kind::Per => "p",
+        Kind::Loc => "l",
+        Kind::Org => "o",
     }
 }
 

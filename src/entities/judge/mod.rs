@@ -1,8 +1,9 @@
 //! The judge: a small linear model, trained on annotated articles (`tests/data/`), that weighs
-//! the names the rules typed on weak evidence (shape, a lone word, an acronym, a cue) and the
-//! capitalised names they could not type, and keeps each, gives it another kind, or drops it.
-//! Names the gazetteer lists or a head word types stay as the rules say: weighing them too
-//! gained nothing on held-out articles and lost names a reader expects.
+//! the names the rules typed on weak evidence (the shape of a run of capitals, a lone word, an
+//! acronym) and keeps each, gives it another kind, or drops it. Names the gazetteer lists, a head
+//! word or a person cue types stay as the rules say: weighing them too gained nothing on
+//! held-out articles and lost names a reader expects; so did weighing the names the rules could
+//! not type.
 
 mod features;
 mod weights;
@@ -24,7 +25,7 @@ pub fn judge(
     buffer: &mut String,
 ) -> Option<Kind> {
     if !is_judged(seen) {
-        return seen.kind;
+        return Some(seen.kind);
     }
     let mut scores = [0.0; ANSWERS];
     features(doc, title_end, seen, buffer, &mut |f| {
@@ -34,9 +35,9 @@ pub fn judge(
 }
 
 /// The best-scored answer; the rules' kind when there are no weights.
-pub fn decide(weights: &Weights, scores: &[f32; ANSWERS], rules: Option<Kind>) -> Option<Kind> {
+fn decide(weights: &Weights, scores: &[f32; ANSWERS], rules: Kind) -> Option<Kind> {
     if weights.is_empty() {
-        return rules;
+        return Some(rules);
     }
     let best = (0..ANSWERS).fold(0, |best, at| match scores[at] > scores[best] {
         true => at,
@@ -45,12 +46,11 @@ pub fn decide(weights: &Weights, scores: &[f32; ANSWERS], rules: Option<Kind>) -
     KINDS[best]
 }
 
-/// Whether the judge weighs `seen`: a name of unknown kind, or one no mention of which the
-/// gazetteer lists or a head word types.
+/// Whether the judge weighs `seen`: a name no mention of which the gazetteer lists, a head word
+/// or a person cue types.
 pub fn is_judged(seen: &Seen) -> bool {
-    seen.kind.is_none()
-        || !seen
-            .mentions
-            .iter()
-            .any(|m| matches!(m.2, Evidence::Listed(..) | Evidence::Headed | Evidence::Cue))
+    !seen
+        .mentions
+        .iter()
+        .any(|m| matches!(m.2, Evidence::Listed(..) | Evidence::Headed | Evidence::Cue))
 }

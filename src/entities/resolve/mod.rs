@@ -13,24 +13,48 @@ use crate::entities::mention::{Evidence, Kind, Mention};
 use crate::entities::name_key::starts_with_word;
 use acronym::{in_parentheses_after, is_acronym_of};
 use merge_people::merge_people;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
+use std::collections::hash_map::Entry;
 
 /// The most pairs of names an article's names are compared in (merging people, folding short
 /// forms, finding aliases): past it, a text is a list of names rather than an article (tens of
 /// thousands of them), and its names are kept as written instead of costing minutes.
 const MAX_PAIRS: usize = 4_000_000;
 
-/// A name the rules propose for an article, before the judge weighs it: its canonical key and
-/// form, the kind the rules gave it (`None`: a name they could not type) and its mentions.
-pub struct Candidate {
-    /// Its name key.
-    pub key: String,
-    /// Its name.
-    pub form: String,
-    /// The rules' kind.
-    pub kind: Option<Kind>,
+/// The entities the rules propose for an article, before the judge weighs them: one per
+/// entity, people merged, short forms and aliases folded.
+pub struct Candidates {
+    /// The distinct names written, short forms renamed to their long form.
+    names: Vec<Mention>,
+    /// The entities.
+    found: Vec<Found>,
+}
+
+/// One entity the rules propose.
+struct Found {
+    /// Its first-written name, in `names`.
+    first: usize,
+    /// Its kind.
+    kind: Kind,
     /// Its mentions: first token, one past the last, and why each got its kind.
-    pub mentions: Vec<(u32, u32, Evidence)>,
+    mentions: SmallVec<[(u32, u32, Evidence); 4]>,
+}
+
+impl Candidates {
+    /// Each entity as the judge sees it, named canonically: the gazetteer's name for a listed
+    /// place or organisation (`Le Figaro` for `Figaro`), otherwise the first form written.
+    pub fn seen(&self) -> impl Iterator<Item = Seen<'_>> {
+        self.found.iter().map(|found| {
+            let (form, key) = canonical(&self.names[found.first], found.kind);
+            Seen {
+                key,
+                form,
+                kind: found.kind,
+                mentions: &found.mentions,
+            }
+        })
+    }
 }
 
 /// The entities of an article from its mentions in text order, as the judge decides them.
@@ -38,51 +62,43 @@ pub fn resolve(doc: &Doc, mentions: Vec<Mention>) -> Entities {
     let candidates = candidates(doc, mentions);
     let title_end = doc.text.find('\n').unwrap_or(doc.text.len());
     let mut buffer = String::new();
-    let mut named: Vec<(&str, Kind, &str)> = Vec::with_capacity(candidates.len());
-    for candidate in &candidates {
-        let seen = Seen {
-            key: &candidate.key,
-            form: &candidate.form,
-            kind: candidate.kind,
-            mentions: &candidate.mentions,
-        };
-        if let Some(kind) = judge(&WEIGHTS, doc, title_end, &seen, &mut buffer) {
-            named.push((&candidate.key, kind, &candidate.form));
-        }
-    }
+    let named: Vec<(&str, Kind, &str)> = candidates
+        .seen()
+        .filter_map(|seen| {
+            let kind = judge(&WEIGHTS, doc, title_end, &seen, &mut buffer)?;
+            Some((seen.key, kind, seen.form))
+        })
+        .collect();
     entities(named)
 }
 
-/// The names the rules propose, from an article's mentions in text order: one per entity,
-/// people merged, short forms and aliases folded, then the names of unknown kind.
-pub fn candidates(doc: &Doc, mut mentions: Vec<Mention>) -> Vec<Candidate> {
+/// The entities the rules propose, from an article's mentions in text order.
+pub fn candidates(doc: &Doc, mut mentions: Vec<Mention>) -> Candidates {
     merge_people(&mut mentions, MAX_PAIRS);
     decide_unknown_kinds(doc, &mut mentions);
-    let (typed, unknown): (Vec<Mention>, Vec<Mention>) =
-        mentions.into_iter().partition(|m| m.kind.is_some());
-    let parenthesised = parenthesised_pairs(doc, &typed);
-    let spans: Vec<(String, (u32, u32, Evidence))> = typed.iter().map(span_of).collect();
-    let mut names = distinct(typed);
-    let written: Vec<String> = names.iter().map(|n| n.key.clone()).collect();
+    mentions.retain(|m| m.kind.is_some());
+    let parenthesised = parenthesised_pairs(doc, &mentions);
+    let spans: Vec<(u32, u32, Evidence)> = mentions.iter().map(span_of).collect();
+    let (mut names, name_at) = distinct(mentions);
     let aliases = if names.len().saturating_mul(names.len()) <= MAX_PAIRS {
         fold_short_forms(&mut names);
         alias_roots(&names, &parenthesised)
     } else {
         FxHashMap::default()
     };
-    let root_of: FxHashMap<&str, &str> = written
+    let mut found = entities_of(&names, &aliases);
+    let found_at: FxHashMap<&str, usize> = found
         .iter()
-        .zip(&names)
-        .map(|(written, name)| (written.as_str(), root(&aliases, &name.key)))
+        .enumerate()
+        .map(|(at, f)| (root(&aliases, &names[f.first].key), at))
         .collect();
-    let mut by_root: FxHashMap<&str, Vec<(u32, u32, Evidence)>> = sized_map(names.len());
-    for (key, span) in &spans {
-        let root = root_of.get(key.as_str()).copied().unwrap_or(key);
-        by_root.entry(root).or_default().push(*span);
+    for (span, &name) in spans.into_iter().zip(&name_at) {
+        if let Some(&at) = found_at.get(root(&aliases, &names[name].key)) {
+            found[at].mentions.push(span);
+        }
     }
-    let mut found = typed_candidates(&names, &aliases, &mut by_root);
-    found.extend(unknown_candidates(unknown, &root_of));
-    found
+    drop(found_at);
+    Candidates { names, found }
 }
 
 /// The key of the first-written name of the entity `key` names.
@@ -90,63 +106,29 @@ fn root<'a>(aliases: &'a FxHashMap<String, String>, key: &'a str) -> &'a str {
     aliases.get(key).map_or(key, String::as_str)
 }
 
-/// A mention's key and span.
-fn span_of(mention: &Mention) -> (String, (u32, u32, Evidence)) {
-    let span = (mention.start as u32, mention.end as u32, mention.evidence);
-    (mention.key.clone(), span)
+/// A mention's span: first token, one past the last, and its evidence.
+fn span_of(mention: &Mention) -> (u32, u32, Evidence) {
+    (mention.start as u32, mention.end as u32, mention.evidence)
 }
 
-/// One candidate per entity of known kind, named canonically (the gazetteer's name for a listed
-/// place or organisation, `Le Figaro` for `Figaro`; otherwise the first form written), with the
-/// mentions of all its names.
-fn typed_candidates(
-    names: &[Mention],
-    aliases: &FxHashMap<String, String>,
-    by_root: &mut FxHashMap<&str, Vec<(u32, u32, Evidence)>>,
-) -> Vec<Candidate> {
-    let mut first_of: FxHashMap<&str, &Mention> = sized_map(names.len());
-    for name in names {
-        first_of.entry(name.key.as_str()).or_insert(name);
+/// One entity per root key, in text order, its mentions still to add.
+fn entities_of(names: &[Mention], aliases: &FxHashMap<String, String>) -> Vec<Found> {
+    let mut first_of: FxHashMap<&str, usize> = sized_map(names.len());
+    for (at, name) in names.iter().enumerate() {
+        first_of.entry(name.key.as_str()).or_insert(at);
     }
-    let mut roots: FxHashSet<&str> = sized_set(names.len());
+    let mut roots: FxHashMap<&str, ()> = sized_map(names.len());
     let mut found = Vec::with_capacity(names.len());
-    for name in names {
+    for (at, name) in names.iter().enumerate() {
         let root = root(aliases, &name.key);
         let Some(kind) = name.kind else { continue };
-        if roots.insert(root) {
-            let first = first_of.get(root).copied().unwrap_or(name);
-            let (form, key) = canonical(first, kind);
-            found.push(Candidate {
-                key: key.to_string(),
-                form: form.to_string(),
-                kind: Some(kind),
-                mentions: by_root.remove(root).unwrap_or_default(),
+        if let Entry::Vacant(slot) = roots.entry(root) {
+            slot.insert(());
+            found.push(Found {
+                first: first_of.get(root).copied().unwrap_or(at),
+                kind,
+                mentions: SmallVec::new(),
             });
-        }
-    }
-    found
-}
-
-/// One candidate per name of unknown kind that no typed name has the key of, with its mentions.
-fn unknown_candidates(unknown: Vec<Mention>, typed: &FxHashMap<&str, &str>) -> Vec<Candidate> {
-    let mut found: Vec<Candidate> = Vec::new();
-    let mut at_key: FxHashMap<String, usize> = sized_map(unknown.len());
-    for mention in unknown {
-        if typed.contains_key(mention.key.as_str()) {
-            continue;
-        }
-        let span = (mention.start as u32, mention.end as u32, mention.evidence);
-        match at_key.get(&mention.key) {
-            Some(&at) => found[at].mentions.push(span),
-            None => {
-                at_key.insert(mention.key.clone(), found.len());
-                found.push(Candidate {
-                    key: mention.key,
-                    form: mention.form,
-                    kind: None,
-                    mentions: vec![span],
-                });
-            }
         }
     }
     found
@@ -205,20 +187,26 @@ fn parenthesised_pairs(doc: &Doc, mentions: &[Mention]) -> Vec<(String, String)>
         .collect()
 }
 
-/// The first mention of each key, in text order.
-fn distinct(mentions: Vec<Mention>) -> Vec<Mention> {
-    let keep: Vec<bool> = {
-        let mut seen: FxHashSet<&str> = sized_set(mentions.len());
+/// The first mention of each key, in text order, and for each mention where its key's first
+/// mention is among them.
+fn distinct(mentions: Vec<Mention>) -> (Vec<Mention>, Vec<usize>) {
+    let (name_at, first): (Vec<usize>, Vec<bool>) = {
+        let mut at_key: FxHashMap<&str, usize> = sized_map(mentions.len());
         mentions
             .iter()
-            .map(|m| seen.insert(m.key.as_str()))
-            .collect()
+            .map(|mention| {
+                let next = at_key.len();
+                let at = *at_key.entry(&mention.key).or_insert(next);
+                (at, at == next)
+            })
+            .unzip()
     };
-    mentions
+    let names = mentions
         .into_iter()
-        .zip(keep)
-        .filter_map(|(m, keep)| keep.then_some(m))
-        .collect()
+        .zip(first)
+        .filter_map(|(mention, first)| first.then_some(mention))
+        .collect();
+    (names, name_at)
 }
 
 /// Renames a shortened organisation or place name (`Élysée`, `AMG`) to the longest name of
@@ -347,11 +335,6 @@ fn canonical(mention: &Mention, kind: Kind) -> (&str, &str) {
 /// several times.
 fn sized_map<K, V>(len: usize) -> FxHashMap<K, V> {
     FxHashMap::with_capacity_and_hasher(len, Default::default())
-}
-
-/// An empty set with room for `len` keys.
-fn sized_set<K>(len: usize) -> FxHashSet<K> {
-    FxHashSet::with_capacity_and_hasher(len, Default::default())
 }
 
 #[cfg(test)]
