@@ -373,3 +373,64 @@ fn an_article_read_after_others_gives_what_it_gives_alone() {
     kinds("");
     assert_eq!(kinds(short), alone, "after an empty one");
 }
+
+#[test]
+fn title_words_that_merely_start_with_a_capital_are_no_names() {
+    // (title, (body, per, loc, org)): a common noun opening a title or a sentence is a name only
+    // when its context says so.
+    let cases: &[(&str, Case)] = &[
+        (
+            "Réunion militaire entre Paris et Berlin",
+            ("Les ministres se sont vus.", &[], &["Berlin", "Paris"], &[]),
+        ),
+        (
+            "Cyclone sur La Réunion",
+            (
+                "Les habitants de La Réunion sont à l'abri.",
+                &[],
+                &["La Réunion"],
+                &[],
+            ),
+        ),
+        (
+            "Marche blanche à Lyon",
+            (
+                "Des centaines de personnes ont défilé.",
+                &[],
+                &["Lyon"],
+                &[],
+            ),
+        ),
+        (
+            "Orange sanguine : la recette",
+            ("Un dessert simple.", &[], &[], &[]),
+        ),
+        (
+            "Orange augmente ses tarifs",
+            (
+                "L'opérateur Orange a annoncé une hausse.",
+                &[],
+                &[],
+                &["Orange"],
+            ),
+        ),
+        (
+            "Sud de la France : alerte aux orages",
+            ("Douze départements en vigilance.", &[], &["France"], &[]),
+        ),
+        (
+            "Cap sur les municipales",
+            ("Le gouvernement prépare le scrutin.", &[], &[], &[]),
+        ),
+        (
+            "Un ferry au large du Cap",
+            ("Le navire a quitté Le Cap lundi.", &[], &["Le Cap"], &[]),
+        ),
+    ];
+    for (title, (body, per, loc, org)) in cases {
+        let entities = extract(title, body);
+        assert_eq!(entities.per, *per, "per of {title:?}");
+        assert_eq!(entities.loc, *loc, "loc of {title:?}");
+        assert_eq!(entities.org, *org, "org of {title:?}");
+    }
+}
