@@ -434,3 +434,21 @@ fn title_words_that_merely_start_with_a_capital_are_no_names() {
         assert_eq!(entities.org, *org, "org of {title:?}");
     }
 }
+
+#[test]
+fn known_surnames_alone_are_people() {
+    check(&[
+        (
+            "Hier, Macron a reçu Trump à l'Élysée.",
+            &["Macron", "Trump"],
+            &["Palais de l'Élysée"],
+            &[],
+        ),
+        (
+            "Le Pen a répondu à Le Drian.",
+            &["Le Drian", "Le Pen"],
+            &[],
+            &[],
+        ),
+    ]);
+}

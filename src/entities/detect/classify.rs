@@ -56,9 +56,13 @@ fn is_leading_article(key: &str) -> bool {
     matches!(key, "le" | "la" | "les" | "l")
 }
 
-/// A run opening with a capitalised article: a name (an organisation, unless a person cue says
-/// otherwise) inside a sentence; at a sentence start, the article is dropped.
+/// A run opening with a capitalised article: a person before a known surname (`Le Pen`), else a
+/// name (an organisation, unless a person cue says otherwise) inside a sentence; at a sentence
+/// start, the article is dropped.
 fn leading_article(doc: &Doc, start: usize, end: usize) -> Outcome {
+    if end - start >= 2 && doc.is(start + 1, List::KnownSurname) {
+        return Outcome::found(doc, start, start + 2, Some(Kind::Per), Evidence::Cue);
+    }
     if doc.starts_sentence(start) || end - start == 1 {
         return Outcome::skip(start + 1);
     }
@@ -176,7 +180,8 @@ fn single_word(doc: &Doc, at: usize) -> Outcome {
     if doc.is(at, List::FirstName) {
         return person_span::given_name(doc, at);
     }
-    if cues::person_before(doc, at) || cues::age_after(doc, next) {
+    if doc.is(at, List::KnownSurname) || cues::person_before(doc, at) || cues::age_after(doc, next)
+    {
         return Outcome::found(doc, at, next, Some(Kind::Per), Evidence::Cue);
     }
     if cues::named_after_before(doc, at)

@@ -49,6 +49,8 @@ pub enum List {
     EventKeyword,
     /// Common English words: a run of capitalised words holding one names no person.
     EnglishWord,
+    /// Surnames of people often named by their surname alone (`Macron`, `Pen` of `Le Pen`).
+    KnownSurname,
     /// Keys the gazetteer knows, alone or as the start of a longer name: a word off this list
     /// starts no gazetteer name, which saves looking it up there.
     Gazetteer,
@@ -173,6 +175,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         (include_str!("data/place_nouns.txt"), List::PlaceNoun),
         (include_str!("data/org_nouns.txt"), List::OrgNoun),
         (include_str!("data/english_words.txt"), List::EnglishWord),
+        (include_str!("data/known_surnames.txt"), List::KnownSurname),
     ];
     for (data, list) in files {
         lexicon.add_words(data_lines(data).flat_map(str::split_whitespace), list);
