@@ -144,7 +144,7 @@ fn step(doc: &Doc, at: usize, head: Head, in_complement: bool) -> Option<Piece> 
     }
     let (link, capital_allowed) = link_length(doc, at)?;
     let word = at + link;
-    if locates_the_name(doc, at, word) {
+    if locates_the_name(doc, at, word) || opens_a_purpose(doc, at, link) {
         return None;
     }
     if capital_allowed && is_name_part(doc, word) {
@@ -174,6 +174,13 @@ fn locates_the_name(doc: &Doc, at: usize, word: usize) -> bool {
     doc.is_one_of(word, &SEASONS) || doc.is_capital(word) && place()
 }
 
+/// Whether the link at `at`, `link` tokens long, is a bare `pour` or `à` before a lowercase word:
+/// a purpose or a charge rather than more of the name (`Parlement` `à réclamer`, `parquet`
+/// `pour atteinte`); in a name, an article follows them (`pour la stratégie`, `à l'énergie`).
+fn opens_a_purpose(doc: &Doc, at: usize, link: usize) -> bool {
+    link == 1 && doc.is_one_of(at, &["pour", "à"]) && doc.shape(at + 1) == Shape::Lower
+}
+
 /// Whether token `at` follows a listed place of one word, after which a word shaped like an
 /// adjective is a verb rather than part of the name (`Agence régionale de santé de Bretagne`
 /// `indique`); a place that goes on is no such place (`Massif central`).
@@ -195,12 +202,14 @@ fn is_name_part(doc: &Doc, at: usize) -> bool {
 
 /// The number of tokens of a link at `at` before the word it introduces (`de`, `de la`, `d'`,
 /// `pour l'`, `et de`, `au`), and whether that word may be capitalised: not after a bare `et`
-/// (`Parti socialiste et les Républicains` is two names).
+/// (`Parti socialiste et les Républicains` is two names). A bare `et` before a lowercase word is
+/// no link (`ministère de la Culture` `et coordonnées`).
 fn link_length(doc: &Doc, at: usize) -> Option<(usize, bool)> {
     if doc.is_one_of(at, &["et"]) {
         return match link_length(doc, at + 1) {
             Some((inner, capital_allowed)) => Some((1 + inner, capital_allowed)),
-            None => Some((1 + usize::from(doc.is_elided(at + 1, 'l')), false)),
+            None if doc.is_elided(at + 1, 'l') => Some((2, false)),
+            None => None,
         };
     }
     let preposition =
@@ -333,6 +342,18 @@ mod tests {
             (
                 "l'Agence régionale de santé Provence-Alpes-Côte d'Azur a",
                 Some("Agence régionale de santé Provence-Alpes-Côte d'Azur"),
+            ),
+            (
+                "le tribunal correctionnel de Montargis pour tentative d'extorsion",
+                Some("tribunal correctionnel de Montargis"),
+            ),
+            (
+                "le ministère de la Culture et coordonnées",
+                Some("ministère de la Culture"),
+            ),
+            (
+                "ministère de l'Économie et des Finances a",
+                Some("ministère de l'Économie et des Finances"),
             ),
             ("océan Pacifique", Some("océan Pacifique")),
             ("vallée de la Mort", Some("vallée de la Mort")),
