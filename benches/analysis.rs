@@ -119,6 +119,7 @@ fn gold_sets() -> Vec<(&'static str, Files)> {
         ("gold-dev", "dev"),
         ("gold-heldout", "heldout"),
         ("gold-test", "test"),
+        ("gold-blind", "blind"),
     ];
     sets.into_iter()
         .map(|(name, set)| {

@@ -1,9 +1,10 @@
 //! Scores the named-entity extractor on the hand-annotated gold sets of tests/data (dev, held-out,
 //! test and training: 30, 30, 40 and 456 articles of ../shared/corpus): typed micro precision,
 //! recall and F1 over (article, kind, name key) triples, as tests/data/README.md defines them.
-//! Fails below F1 0.80 on the dev set and 0.75 on the others; with `--nocapture`, prints the
-//! figures and the misses and false positives of each article. The judge is trained on all four
-//! sets, so their figures are in-sample: the blind set is the measurement.
+//! Fails below F1 0.80 on the dev set, 0.85 on the blind set and 0.75 on the others; with
+//! `--nocapture`, prints the figures and the misses and false positives of each article. The
+//! judge is trained on the dev, held-out, test and training sets, so their figures are
+//! in-sample: the blind set (63 articles) is the measurement.
 
 use crate::common::shared;
 use depeche::entities::{extract, listed_form, name_key};
@@ -18,6 +19,10 @@ const MIN_F1: f64 = 0.80;
 /// The F1 on the held-out and test sets below which the extractor fails: a floor under the
 /// figures measured when each set was first scored (BENCHMARKS.md), to catch regressions.
 const MIN_UNSEEN_F1: f64 = 0.75;
+
+/// The F1 on the blind set below which the extractor fails (issue 24): scored once at the end of
+/// the extraction work (0.876), never tuned on.
+const MIN_BLIND_F1: f64 = 0.85;
 
 /// The three kinds, in report order.
 const KINDS: [&str; 3] = ["per", "loc", "org"];
@@ -188,4 +193,9 @@ fn test_set_f1_is_at_least_0_75() {
 #[test]
 fn train_set_f1_is_at_least_0_75() {
     assert_f1("ner_train.jsonl", MIN_UNSEEN_F1);
+}
+
+#[test]
+fn blind_set_f1_is_at_least_0_85() {
+    assert_f1("ner_blind.jsonl", MIN_BLIND_F1);
 }
