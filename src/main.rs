@@ -40,18 +40,18 @@ fn run(command: Command) -> Result<bool> {
         Command::Search { flags, index, json } => {
             let options = flags.into_options()?;
             let engine = depeche::Engine::open(&index)?;
-            let results = engine.search(&options)?;
-            if results.hits.is_empty()
+            let page = depeche::api::search_page(&engine, &options, false)?;
+            if page.results.hits.is_empty()
                 && let Some(missing) = engine.missing_entities(&options)
             {
                 eprintln!("depeche: note: {}", hints::message(&missing.into()));
             }
             if json {
-                output::search_json(&mut out, &results)?;
+                output::search_json(&mut out, &page)?;
             } else {
-                output::search_text(&mut out, &results, output::use_color())?;
+                output::search_text(&mut out, &page, output::use_color())?;
             }
-            !results.hits.is_empty()
+            !page.results.hits.is_empty()
         }
         Command::Entities {
             query,

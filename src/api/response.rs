@@ -21,6 +21,10 @@ pub struct SearchResponse<'a> {
     pub took_ms: f64,
     /// The hits asked for.
     pub hits: Vec<HitResponse<'a>>,
+    /// The query run instead of the one given, when that one could not be parsed.
+    pub understood: Option<&'a str>,
+    /// Why the given query was repaired.
+    pub notes: &'a [String],
 }
 
 /// One hit as JSON: its snippet as HTML with `<b>` around the matching words.
@@ -61,7 +65,16 @@ pub struct ArticleHead<'a> {
 }
 
 impl<'a> SearchResponse<'a> {
-    /// The JSON shape of `results`.
+    /// The JSON shape of a search, repaired or not.
+    pub fn of_page(page: &'a SearchPage) -> Self {
+        SearchResponse {
+            understood: page.understood.as_deref(),
+            notes: &page.notes,
+            ..SearchResponse::new(&page.results)
+        }
+    }
+
+    /// The JSON shape of `results` of the query as given.
     pub fn new(results: &'a SearchResults) -> Self {
         let hits = results.hits.iter().map(|hit| HitResponse {
             rank: hit.rank,
@@ -84,21 +97,19 @@ impl<'a> SearchResponse<'a> {
             total_hits: results.total_hits,
             took_ms: results.took_ms,
             hits: hits.collect(),
+            understood: None,
+            notes: &[],
         }
     }
 }
 
-/// A search as a page gets it: the results' fields, then `understood` (the query run instead of
-/// the one typed, or null), `notes` (why) and `facets`.
+/// A search as a page gets it: the results' fields (`understood`, the query run instead of the
+/// one typed, or null, and `notes`, why, among them), then `facets`.
 #[derive(Serialize)]
 pub struct SearchPageResponse<'a> {
     /// The results, as `depeche search --json` prints them.
     #[serde(flatten)]
     pub results: SearchResponse<'a>,
-    /// The query run instead of the one typed, when that one could not be parsed.
-    pub understood: Option<&'a str>,
-    /// Why the typed query was repaired.
-    pub notes: &'a [String],
     /// What and when the matching articles talk about.
     pub facets: FacetsResponse<'a>,
 }
@@ -152,9 +163,7 @@ impl<'a> SearchPageResponse<'a> {
             count: c.count,
         });
         SearchPageResponse {
-            results: SearchResponse::new(&page.results),
-            understood: page.understood.as_deref(),
-            notes: &page.notes,
+            results: SearchResponse::of_page(page),
             facets: FacetsResponse {
                 per: names(&facets.per),
                 loc: names(&facets.loc),

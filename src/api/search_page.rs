@@ -21,7 +21,7 @@ pub struct SearchPage {
 
 /// Runs `options`, with the facets when `with_facets`; a query the parser refuses is run again as
 /// its plain words ([`plain_words`]) and the page says so, so that no typing slip ends in an
-/// error.
+/// error. A query with no words left (`AND`, `-grève`) stays refused: there is nothing to search.
 pub fn search_page(
     engine: &Engine,
     options: &SearchOptions,
@@ -29,11 +29,14 @@ pub fn search_page(
 ) -> Result<SearchPage> {
     let (results, used, understood, notes) = match engine.search(options) {
         Ok(results) => (results, options.clone(), None, Vec::new()),
-        Err(Error::Query { .. }) => {
+        Err(refused @ Error::Query { .. }) => {
             let repaired = SearchOptions {
                 query: plain_words(&options.query),
                 ..options.clone()
             };
+            if repaired.query.is_empty() {
+                return Err(refused);
+            }
             let mut results = engine.search(&repaired)?;
             results.query.clone_from(&options.query);
             let understood = Some(repaired.query.clone());

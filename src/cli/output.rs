@@ -1,9 +1,9 @@
 //! Printing results: human-readable text (bold highlights on a terminal) or JSON for scripts.
 
-use depeche::api::{EntitiesResponse, SearchResponse};
+use depeche::api::{EntitiesResponse, SearchPage, SearchResponse};
 use depeche::bench::BenchReport;
 use depeche::index::{IndexSummary, Skipped};
-use depeche::{Article, EntityCount, Hit, SearchResults};
+use depeche::{Article, EntityCount, Hit};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -13,13 +13,21 @@ pub fn use_color() -> bool {
     io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Prints search results as one JSON object.
-pub fn search_json(out: &mut impl Write, results: &SearchResults) -> io::Result<()> {
-    json_line(out, &SearchResponse::new(results))
+/// Prints a search's results as one JSON object.
+pub fn search_json(out: &mut impl Write, page: &SearchPage) -> io::Result<()> {
+    json_line(out, &SearchResponse::of_page(page))
 }
 
-/// Prints search results for people.
-pub fn search_text(out: &mut impl Write, results: &SearchResults, color: bool) -> io::Result<()> {
+/// Prints a search's results for people, after the query run instead of the one given, if any.
+pub fn search_text(out: &mut impl Write, page: &SearchPage, color: bool) -> io::Result<()> {
+    if let Some(understood) = &page.understood {
+        writeln!(
+            out,
+            "Searched for: {understood} ({})",
+            page.notes.join("; ")
+        )?;
+    }
+    let results = &page.results;
     let shown = results.hits.len();
     let partial = results.hits.iter().filter(|h| h.partial).count();
     write!(

@@ -1,11 +1,17 @@
 //! Repairing a query that tantivy's parser refused: its words without the syntax that tripped
 //! it, so that a search box never answers a typing slip with a parser error.
 
-/// The words of `query` with its syntax taken out: quotes, brackets, braces, parentheses, colons
-/// and carets become spaces; excluded words (`-grève`, `NOT grève`) go, since searching for them
-/// would find what was excluded; and `AND` or `OR` left without a word on both sides goes.
+/// The words of `query` with its syntax taken out: a field name without a word after its colon
+/// (`title:`) goes; quotes, brackets, braces, parentheses, colons and carets become spaces;
+/// excluded words (`-grève`, `NOT grève`) go, since searching for them would find what was
+/// excluded; and `AND` or `OR` left without a word on both sides goes.
 pub fn plain_words(query: &str) -> String {
-    let spaced: String = query
+    let fields_with_words: Vec<&str> = query
+        .split_whitespace()
+        .filter(|token| !is_empty_field(token))
+        .collect();
+    let spaced: String = fields_with_words
+        .join(" ")
         .chars()
         .map(|c| match c {
             '"' | '(' | ')' | '[' | ']' | '{' | '}' | ':' | '^' | '~' | '*' | '\\' => ' ',
@@ -21,6 +27,13 @@ pub fn plain_words(query: &str) -> String {
         !operator(word) || (before && after)
     });
     kept.map(|(_, word)| *word).collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `token` is a field name and its colon with no word after (`title:`, `title:(`).
+fn is_empty_field(token: &str) -> bool {
+    let name = token.trim_end_matches(['(', '"', '[', '{']);
+    name.strip_suffix(':')
+        .is_some_and(|name| !name.is_empty() && name.chars().all(char::is_alphabetic))
 }
 
 /// The words of `text` that are not excluded (by a leading `-` or a `NOT` before them), without
@@ -132,7 +145,10 @@ mod tests {
         let cases = [
             ("\"grève", "grève"),
             ("grève AND", "grève"),
-            ("title:", "title"),
+            ("title:", ""),
+            ("grève title:", "grève"),
+            ("title:(", ""),
+            ("title:grève", "title grève"),
             ("(grève OR manifestation", "grève OR manifestation"),
             ("OR grève", "grève"),
             ("-\"réforme des retraites", "réforme des retraites"),

@@ -539,7 +539,17 @@ fn json_hits_have_the_documented_fields() {
         .map(String::as_str)
         .collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["hits", "query", "took_ms", "total_hits"]);
+    assert_eq!(
+        keys,
+        [
+            "hits",
+            "notes",
+            "query",
+            "took_ms",
+            "total_hits",
+            "understood"
+        ]
+    );
     assert!(json["took_ms"].is_number());
 
     let hit = found.first();
@@ -665,22 +675,59 @@ fn apostrophe_queries_never_fail() {
 }
 
 #[test]
-fn a_malformed_query_is_a_one_line_error_naming_it() {
+fn a_malformed_query_is_repaired_and_says_how() {
     let index = CorpusIndex::get();
-    let queries = [
-        "title:(",
-        "\"fonte des",
-        "(grève",
-        "grève)",
-        "AND",
-        "OR grève",
-        "title:",
-        // Only exclusions.
-        "-grève",
-        "-l'armée",
+    // (query, query run instead, why)
+    let cases = [
+        ("\"fonte des", "fonte des", "a quote was left open"),
+        ("(grève", "grève", "a parenthesis was left unpaired"),
+        ("grève)", "grève", "a parenthesis was left unpaired"),
+        (
+            "OR grève",
+            "grève",
+            "AND, OR or NOT had no word on one side",
+        ),
+        (
+            "grève AND",
+            "grève",
+            "AND, OR or NOT had no word on one side",
+        ),
+        (
+            "grève title:",
+            "grève",
+            "a field name had no word after its colon",
+        ),
     ];
+    for (query, understood, note) in cases {
+        let text = index.run_search(query, &[]);
+        assert_eq!(text.code, 0, "{query}: {text:#?}");
+        let first = text.stdout.lines().next().unwrap_or_default();
+        assert_eq!(
+            first,
+            format!("Searched for: {understood} ({note})"),
+            "{query}"
+        );
+        let json = index.run_search(query, &["--json"]);
+        let answer: Value = serde_json::from_str(&json.stdout).unwrap();
+        assert_eq!(answer["query"], query);
+        assert_eq!(answer["understood"], understood, "{query}");
+        assert_eq!(answer["notes"], serde_json::json!([note]), "{query}");
+        assert_eq!(json.stderr, "", "{query}");
+    }
+    // A query as given says nothing of the kind.
+    let plain = index.run_search("grève", &["--json"]);
+    let answer: Value = serde_json::from_str(&plain.stdout).unwrap();
+    assert_eq!(answer["understood"], Value::Null);
+    assert_eq!(answer["notes"], serde_json::json!([]));
+}
+
+#[test]
+fn a_query_with_no_word_left_to_search_is_a_one_line_error_naming_it() {
+    let index = CorpusIndex::get();
+    let queries = ["AND", "title:", "title:(", "-grève", "-l'armée"];
     for query in queries {
         let run = index.run_search(query, &["--json"]);
+        assert_eq!(run.code, 2, "{query}");
         let line = run.error_line();
         assert!(line.contains(query), "{query}: {line}");
     }
