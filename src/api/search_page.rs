@@ -2,7 +2,9 @@
 //! had to be repaired, and the facets of every matching article.
 
 use crate::error::{Error, Result};
-use crate::search::{Engine, Facets, SearchOptions, SearchResults, facets, plain_words, slips};
+use crate::search::{
+    Engine, Facets, SearchOptions, SearchResults, facets, mended, plain_words, slips,
+};
 
 /// How many names of each kind the facets list.
 const FACET_NAMES: usize = 10;
@@ -19,9 +21,34 @@ pub struct SearchPage {
     pub facets: Facets,
 }
 
+/// The search of the first repair of `options`'s query the parser accepts: its slips mended
+/// ([`mended`]), else its plain words ([`plain_words`]); none when no word is left to search.
+fn repaired_search(
+    engine: &Engine,
+    options: &SearchOptions,
+) -> Result<Option<(SearchOptions, SearchResults)>> {
+    for repair in [mended, plain_words] {
+        let query = repair(&options.query);
+        if query.is_empty() || query == options.query {
+            continue;
+        }
+        let repaired = SearchOptions {
+            query,
+            ..options.clone()
+        };
+        match engine.search(&repaired) {
+            Ok(results) => return Ok(Some((repaired, results))),
+            Err(Error::Query { .. }) => continue,
+            Err(other) => return Err(other),
+        }
+    }
+    Ok(None)
+}
+
 /// Runs `options`, with the facets when `with_facets`; a query the parser refuses is run again as
-/// its plain words ([`plain_words`]) and the page says so, so that no typing slip ends in an
-/// error. A query with no words left (`AND`, `-grève`) stays refused: there is nothing to search.
+/// mended or as its plain words ([`repaired_search`]) and the page says so, so that no typing
+/// slip ends in an error. A query with no words left (`AND`, `-grève`) stays refused: there is
+/// nothing to search.
 pub fn search_page(
     engine: &Engine,
     options: &SearchOptions,
@@ -30,14 +57,9 @@ pub fn search_page(
     let (results, used, understood, notes) = match engine.search(options) {
         Ok(results) => (results, options.clone(), None, Vec::new()),
         Err(refused @ Error::Query { .. }) => {
-            let repaired = SearchOptions {
-                query: plain_words(&options.query),
-                ..options.clone()
-            };
-            if repaired.query.is_empty() {
+            let Some((repaired, mut results)) = repaired_search(engine, options)? else {
                 return Err(refused);
-            }
-            let mut results = engine.search(&repaired)?;
+            };
             results.query.clone_from(&options.query);
             let understood = Some(repaired.query.clone());
             let notes = slips(&options.query)

@@ -18,6 +18,6 @@ pub use article::{ArticleView, read_article};
 pub use engine::{Engine, Hit, SearchOptions, SearchResults, Sort};
 pub use entity_counts::{EntityCount, EntityOptions, top_entities};
 pub use facets::{FacetCount, Facets, facets};
-pub use repair::{Slip, plain_words, slips};
+pub use repair::{Slip, mended, plain_words, slips};
 pub use snippet::Snippet;
 pub use stats::{IndexStats, stats};

@@ -1,5 +1,6 @@
-//! Repairing a query that tantivy's parser refused: its words without the syntax that tripped
-//! it, so that a search box never answers a typing slip with a parser error.
+//! Repairing a query that tantivy's parser refused: its slips mended, or failing that its words
+//! without the syntax that tripped it, so that a search box never answers a typing slip with a
+//! parser error.
 
 /// The words of `query` with its syntax taken out: a field name without a word after its colon
 /// (`title:`) goes; quotes, brackets, braces, parentheses, colons and carets become spaces;
@@ -27,6 +28,43 @@ pub fn plain_words(query: &str) -> String {
         !operator(word) || (before && after)
     });
     kept.map(|(_, word)| *word).collect::<Vec<_>>().join(" ")
+}
+
+/// `query` with its slips mended and its syntax kept: a field name without a word after its colon
+/// goes, `AND`, `OR` or `NOT` without a word on one side goes, a stray `)` goes, a `(` left open
+/// is closed at the end, and so is a quote left open (`"fonte des` is the phrase `"fonte des"`).
+pub fn mended(query: &str) -> String {
+    let operator = |w: &str| matches!(w, "AND" | "OR" | "NOT" | "&&" | "||");
+    let tokens: Vec<&str> = query
+        .split_whitespace()
+        .filter(|token| !is_empty_field(token))
+        .collect();
+    let kept = tokens.iter().enumerate().filter(|&(at, token)| {
+        let before = at > 0 && !operator(tokens[at - 1]);
+        let after = tokens.get(at + 1).is_some_and(|next| !operator(next));
+        !operator(token) || (after && (before || *token == "NOT"))
+    });
+    let mut mended = String::with_capacity(query.len() + 2);
+    let mut open = 0usize;
+    for (nth, (_, token)) in kept.enumerate() {
+        if nth > 0 {
+            mended.push(' ');
+        }
+        for c in token.chars() {
+            match c {
+                '(' => open += 1,
+                ')' if open == 0 => continue,
+                ')' => open -= 1,
+                _ => {}
+            }
+            mended.push(c);
+        }
+    }
+    if mended.matches('"').count() % 2 == 1 {
+        mended.push('"');
+    }
+    mended.extend(std::iter::repeat_n(')', open));
+    mended
 }
 
 /// Whether `token` is a field name and its colon with no word after (`title:`, `title:(`).
@@ -137,6 +175,26 @@ mod tests {
         ];
         for (query, expected) in cases {
             assert_eq!(slips(query), expected, "{query}");
+        }
+    }
+
+    #[test]
+    fn slips_are_mended_and_syntax_kept() {
+        let cases = [
+            ("\"fonte des", "\"fonte des\""),
+            ("(grève OR manifestation", "(grève OR manifestation)"),
+            ("grève)", "grève"),
+            ("grève AND", "grève"),
+            ("OR grève", "grève"),
+            ("grève AND OR SNCF", "grève SNCF"),
+            ("grève NOT", "grève"),
+            ("NOT grève", "NOT grève"),
+            ("grève title:", "grève"),
+            ("title:(grève", "title:(grève)"),
+            ("AND", ""),
+        ];
+        for (query, expected) in cases {
+            assert_eq!(mended(query), expected, "{query}");
         }
     }
 

@@ -577,7 +577,7 @@ fn an_unclosed_quote_is_repaired_with_a_note_not_an_error() {
         browser.visible("#note"),
         "the note says how the query was read"
     );
-    assert_eq!(browser.texts("#note-understood"), ["grève"]);
+    assert_eq!(browser.texts("#note-understood"), ["\"grève\""]);
     assert_eq!(
         browser.texts("#note-details"),
         ["Pourquoi : un guillemet n’était pas refermé."]

@@ -679,8 +679,8 @@ fn a_malformed_query_is_repaired_and_says_how() {
     let index = CorpusIndex::get();
     // (query, query run instead, why)
     let cases = [
-        ("\"fonte des", "fonte des", "a quote was left open"),
-        ("(grève", "grève", "a parenthesis was left unpaired"),
+        ("\"fonte des", "\"fonte des\"", "a quote was left open"),
+        ("(grève", "(grève)", "a parenthesis was left unpaired"),
         ("grève)", "grève", "a parenthesis was left unpaired"),
         (
             "OR grève",
