@@ -5,12 +5,13 @@
 //! `cargo run --release --example train_entities` trains on the training set and the three
 //! development sets and writes the weights; the build embeds them. `--train SETS --eval SET`
 //! (comma-separated file names of tests/data) trains on some sets and scores another, writing
-//! nothing: the typed micro-F1 of the rules alone and with the judge (`--errors` lists the
-//! proposals the judge gets wrong). Training is deterministic.
+//! nothing: the typed micro-F1 of the rules alone and with the judge, decided by the library from
+//! the weights as they would be written (`--errors` lists the proposals the judge gets wrong).
+//! Training is deterministic.
 
 use anyhow::Context;
 use depeche::EntityKind;
-use depeche::entities::{Proposal, listed_form, name_key, proposals};
+use depeche::entities::{JudgeWeights, Proposal, listed_form, name_key, proposals};
 use depeche::parse::{Format, parse_file};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -72,19 +73,20 @@ fn main() -> anyhow::Result<()> {
         examples.len(),
         vocabulary.len()
     );
+    let written = tsv(&weights, &vocabulary);
     match flag("--eval") {
         Some(eval) => {
             let held = load(&root, &corpus, &eval)?;
-            let judged = |p: &Proposal| decide(&weights, &vocabulary, p);
+            let judge = JudgeWeights::parse(&written);
             report("rules", &held, |p| Some(p.kind));
-            report("judged", &held, judged);
+            report("judged", &held, |p| judge.decide(p));
             if args.iter().any(|a| a == "--errors") {
-                print_errors(&held, |p| decide(&weights, &vocabulary, p));
+                print_errors(&held, |p| judge.decide(p));
             }
         }
         None => {
             let out = root.join("src/entities/judge/weights.tsv");
-            std::fs::write(&out, tsv(&weights, &vocabulary))?;
+            std::fs::write(&out, written)?;
             println!("wrote {}", out.display());
         }
     }
@@ -217,38 +219,6 @@ fn softmax(scores: &[f64; 4]) -> [f64; 4] {
     let exps = scores.map(|s| (s - top).exp());
     let sum: f64 = exps.iter().sum();
     exps.map(|e| e / sum)
-}
-
-/// The judge's answer for `p`, as the library decides it: the rules' kind for a name it does not
-/// weigh, else the best-scored answer, the first on ties. Weights are rounded as written.
-fn decide(
-    weights: &[[f64; 4]],
-    vocabulary: &HashMap<String, usize>,
-    p: &Proposal,
-) -> Option<EntityKind> {
-    if !p.judged {
-        return Some(p.kind);
-    }
-    let ids: Vec<usize> = p
-        .features
-        .iter()
-        .filter_map(|f| vocabulary.get(f).copied())
-        .collect();
-    let mut scores = [0.0f32; 4];
-    for &f in &ids {
-        for answer in 0..4 {
-            scores[answer] += rounded(weights[f][answer]);
-        }
-    }
-    let best = (0..4).fold(
-        0,
-        |best, at| if scores[at] > scores[best] { at } else { best },
-    );
-    ANSWERS[best]
-}
-
-fn rounded(weight: f64) -> f32 {
-    format!("{weight:.4}").parse().unwrap_or(0.0)
 }
 
 /// The kind the gold gives the name of `p`, if any.

@@ -23,6 +23,16 @@ impl From<Kind> for crate::article::EntityKind {
     }
 }
 
+impl From<crate::article::EntityKind> for Kind {
+    fn from(kind: crate::article::EntityKind) -> Self {
+        match kind {
+            crate::article::EntityKind::Per => Kind::Per,
+            crate::article::EntityKind::Loc => Kind::Loc,
+            crate::article::EntityKind::Org => Kind::Org,
+        }
+    }
+}
+
 /// Why a mention got its kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Evidence {

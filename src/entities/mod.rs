@@ -87,7 +87,7 @@ pub fn proposals(title: &str, body: &str) -> Vec<Proposal> {
         .seen()
         .map(|seen| {
             let mut features = Vec::new();
-            judge::features(&doc, title.len(), &seen, &mut buffer, &mut |f| {
+            judge::features(&doc, &seen, &mut buffer, &mut |f| {
                 features.push(f.to_string())
             });
             Proposal {
@@ -98,6 +98,29 @@ pub fn proposals(title: &str, body: &str) -> Vec<Proposal> {
             }
         })
         .collect()
+}
+
+/// Judge weights as `weights.tsv` holds them: for the trainer to score the weights it has just
+/// learnt exactly as extraction will.
+pub struct JudgeWeights(judge::Weights);
+
+impl JudgeWeights {
+    /// Reads weights written as `weights.tsv` is.
+    pub fn parse(tsv: &str) -> JudgeWeights {
+        JudgeWeights(judge::Weights::parse(tsv))
+    }
+
+    /// The kind extraction gives `proposal` under these weights; `None` when it drops it.
+    pub fn decide(&self, proposal: &Proposal) -> Option<EntityKind> {
+        if !proposal.judged {
+            return Some(proposal.kind);
+        }
+        let mut scores = [0.0; judge::ANSWERS];
+        for feature in &proposal.features {
+            self.0.add(feature, &mut scores);
+        }
+        judge::decide(&self.0, &scores, proposal.kind.into()).map(EntityKind::from)
+    }
 }
 
 /// Fills in an article's entities from its title and body.

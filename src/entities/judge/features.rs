@@ -24,13 +24,7 @@ pub struct Seen<'a> {
 }
 
 /// Calls `feature` with each feature of `seen`, in `buffer`.
-pub fn features(
-    doc: &Doc,
-    title_end: usize,
-    seen: &Seen,
-    buffer: &mut String,
-    feature: &mut impl FnMut(&str),
-) {
+pub fn features(doc: &Doc, seen: &Seen, buffer: &mut String, feature: &mut impl FnMut(&str)) {
     let kind = kind_letter(seen.kind);
     let mut emit = |parts: &[&str]| {
         buffer.clear();
@@ -46,6 +40,7 @@ pub fn features(
     let words = seen.key.split(' ').count().min(4);
     emit(&["w|", kind, "|", DIGITS[words]]);
     emit(&["m|", kind, "|", mention_bucket(seen.mentions.len())]);
+    let title_end = doc.text.find('\n').unwrap_or(doc.text.len());
     let in_title = seen
         .mentions
         .iter()

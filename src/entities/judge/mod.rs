@@ -17,25 +17,17 @@ pub use weights::{ANSWERS, WEIGHTS, Weights};
 const KINDS: [Option<Kind>; ANSWERS] = [Some(Kind::Per), Some(Kind::Loc), Some(Kind::Org), None];
 
 /// The kind `weights` give the candidate `seen`, or `None` to drop it.
-pub fn judge(
-    weights: &Weights,
-    doc: &Doc,
-    title_end: usize,
-    seen: &Seen,
-    buffer: &mut String,
-) -> Option<Kind> {
+pub fn judge(weights: &Weights, doc: &Doc, seen: &Seen, buffer: &mut String) -> Option<Kind> {
     if !is_judged(seen) {
         return Some(seen.kind);
     }
     let mut scores = [0.0; ANSWERS];
-    features(doc, title_end, seen, buffer, &mut |f| {
-        weights.add(f, &mut scores)
-    });
+    features(doc, seen, buffer, &mut |f| weights.add(f, &mut scores));
     decide(weights, &scores, seen.kind)
 }
 
 /// The best-scored answer; the rules' kind when there are no weights.
-fn decide(weights: &Weights, scores: &[f32; ANSWERS], rules: Kind) -> Option<Kind> {
+pub fn decide(weights: &Weights, scores: &[f32; ANSWERS], rules: Kind) -> Option<Kind> {
     if weights.is_empty() {
         return Some(rules);
     }

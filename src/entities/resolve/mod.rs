@@ -15,7 +15,6 @@ use acronym::{in_parentheses_after, is_acronym_of};
 use merge_people::merge_people;
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
-use std::collections::hash_map::Entry;
 
 /// The most pairs of names an article's names are compared in (merging people, folding short
 /// forms, finding aliases): past it, a text is a list of names rather than an article (tens of
@@ -60,12 +59,11 @@ impl Candidates {
 /// The entities of an article from its mentions in text order, as the judge decides them.
 pub fn resolve(doc: &Doc, mentions: Vec<Mention>) -> Entities {
     let candidates = candidates(doc, mentions);
-    let title_end = doc.text.find('\n').unwrap_or(doc.text.len());
     let mut buffer = String::new();
     let named: Vec<(&str, Kind, &str)> = candidates
         .seen()
         .filter_map(|seen| {
-            let kind = judge(&WEIGHTS, doc, title_end, &seen, &mut buffer)?;
+            let kind = judge(&WEIGHTS, doc, &seen, &mut buffer)?;
             Some((seen.key, kind, seen.form))
         })
         .collect();
@@ -86,18 +84,12 @@ pub fn candidates(doc: &Doc, mut mentions: Vec<Mention>) -> Candidates {
     } else {
         FxHashMap::default()
     };
-    let mut found = entities_of(&names, &aliases);
-    let found_at: FxHashMap<&str, usize> = found
-        .iter()
-        .enumerate()
-        .map(|(at, f)| (root(&aliases, &names[f.first].key), at))
-        .collect();
+    let (mut found, found_of) = entities_of(&names, &aliases);
     for (span, &name) in spans.into_iter().zip(&name_at) {
-        if let Some(&at) = found_at.get(root(&aliases, &names[name].key)) {
+        if let Some(at) = found_of[name] {
             found[at].mentions.push(span);
         }
     }
-    drop(found_at);
     Candidates { names, found }
 }
 
@@ -111,27 +103,36 @@ fn span_of(mention: &Mention) -> (u32, u32, Evidence) {
     (mention.start as u32, mention.end as u32, mention.evidence)
 }
 
-/// One entity per root key, in text order, its mentions still to add.
-fn entities_of(names: &[Mention], aliases: &FxHashMap<String, String>) -> Vec<Found> {
+/// One entity per root key, in text order, its mentions still to add; and for each name, the
+/// entity it names (none for a name of unknown kind).
+fn entities_of(
+    names: &[Mention],
+    aliases: &FxHashMap<String, String>,
+) -> (Vec<Found>, Vec<Option<usize>>) {
     let mut first_of: FxHashMap<&str, usize> = sized_map(names.len());
     for (at, name) in names.iter().enumerate() {
         first_of.entry(name.key.as_str()).or_insert(at);
     }
-    let mut roots: FxHashMap<&str, ()> = sized_map(names.len());
+    let mut found_at: FxHashMap<&str, usize> = sized_map(names.len());
     let mut found = Vec::with_capacity(names.len());
-    for (at, name) in names.iter().enumerate() {
-        let root = root(aliases, &name.key);
-        let Some(kind) = name.kind else { continue };
-        if let Entry::Vacant(slot) = roots.entry(root) {
-            slot.insert(());
-            found.push(Found {
-                first: first_of.get(root).copied().unwrap_or(at),
-                kind,
-                mentions: SmallVec::new(),
+    let found_of = names
+        .iter()
+        .enumerate()
+        .map(|(at, name)| {
+            let root = root(aliases, &name.key);
+            let kind = name.kind?;
+            let entity = *found_at.entry(root).or_insert_with(|| {
+                found.push(Found {
+                    first: first_of.get(root).copied().unwrap_or(at),
+                    kind,
+                    mentions: SmallVec::new(),
+                });
+                found.len() - 1
             });
-        }
-    }
-    found
+            Some(entity)
+        })
+        .collect();
+    (found, found_of)
 }
 
 /// Gives each mention of unknown kind the kind of a typed mention with the same key, or of a
