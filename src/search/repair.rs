@@ -7,11 +7,8 @@
 /// excluded words (`-grève`, `NOT grève`) go, since searching for them would find what was
 /// excluded; and `AND` or `OR` left without a word on both sides goes.
 pub fn plain_words(query: &str) -> String {
-    let fields_with_words: Vec<&str> = query
-        .split_whitespace()
-        .filter(|token| !is_empty_field(token))
-        .collect();
-    let spaced: String = fields_with_words
+    let spaced: String = tokens_without_empty_fields(query)
+        .collect::<Vec<_>>()
         .join(" ")
         .chars()
         .map(|c| match c {
@@ -20,33 +17,17 @@ pub fn plain_words(query: &str) -> String {
             c => c,
         })
         .collect();
-    let words = included_words(&spaced);
-    let operator = |w: &str| matches!(w, "AND" | "OR" | "&&" | "||");
-    let kept = words.iter().enumerate().filter(|&(at, word)| {
-        let before = at > 0 && !operator(words[at - 1]);
-        let after = words.get(at + 1).is_some_and(|next| !operator(next));
-        !operator(word) || (before && after)
-    });
-    kept.map(|(_, word)| *word).collect::<Vec<_>>().join(" ")
+    without_dangling_operators(&included_words(&spaced)).join(" ")
 }
 
 /// `query` with its slips mended and its syntax kept: a field name without a word after its colon
 /// goes, `AND`, `OR` or `NOT` without a word on one side goes, a stray `)` goes, a `(` left open
 /// is closed at the end, and so is a quote left open (`"fonte des` is the phrase `"fonte des"`).
 pub fn mended(query: &str) -> String {
-    let operator = |w: &str| matches!(w, "AND" | "OR" | "NOT" | "&&" | "||");
-    let tokens: Vec<&str> = query
-        .split_whitespace()
-        .filter(|token| !is_empty_field(token))
-        .collect();
-    let kept = tokens.iter().enumerate().filter(|&(at, token)| {
-        let before = at > 0 && !operator(tokens[at - 1]);
-        let after = tokens.get(at + 1).is_some_and(|next| !operator(next));
-        !operator(token) || (after && (before || *token == "NOT"))
-    });
+    let tokens: Vec<&str> = tokens_without_empty_fields(query).collect();
     let mut mended = String::with_capacity(query.len() + 2);
     let mut open = 0usize;
-    for (nth, (_, token)) in kept.enumerate() {
+    for (nth, token) in without_dangling_operators(&tokens).into_iter().enumerate() {
         if nth > 0 {
             mended.push(' ');
         }
@@ -65,6 +46,25 @@ pub fn mended(query: &str) -> String {
     }
     mended.extend(std::iter::repeat_n(')', open));
     mended
+}
+
+/// The whitespace-separated tokens of `query` but a field name with no word after its colon.
+fn tokens_without_empty_fields(query: &str) -> impl Iterator<Item = &str> {
+    query
+        .split_whitespace()
+        .filter(|token| !is_empty_field(token))
+}
+
+/// `words` without the operators lacking a word on one side: `AND` and `OR` need one on both,
+/// `NOT` one after.
+fn without_dangling_operators<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let operator = |w: &str| matches!(w, "AND" | "OR" | "NOT" | "&&" | "||");
+    let kept = words.iter().enumerate().filter(|&(at, word)| {
+        let before = at > 0 && !operator(words[at - 1]);
+        let after = words.get(at + 1).is_some_and(|next| !operator(next));
+        !operator(word) || (after && (before || *word == "NOT"))
+    });
+    kept.map(|(_, word)| *word).collect()
 }
 
 /// Whether `token` is a field name and its colon with no word after (`title:`, `title:(`).
