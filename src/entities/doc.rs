@@ -1,6 +1,6 @@
 //! The article being read: its text and tokens, with the small questions asked of a token.
 
-use super::lists::{LEXICON, Lexicon, List, Tags};
+use super::lists::{GAZETTEER, LEXICON, Lexicon, List, Tags};
 use super::name_key::{append_key, name_key};
 use super::token::{Punct, Shape, Token, tokenize_into};
 use std::borrow::Cow;
@@ -259,7 +259,8 @@ fn starts_name(token: &Token, text: &str, lexicon: &Lexicon) -> bool {
             let bytes = &text.as_bytes()[token.start as usize..token.end as usize];
             lexicon.may_be_lower_head(bytes)
         }
-        Shape::Number | Shape::Punct(_) => false,
+        Shape::Number => GAZETTEER.starts_cased(token.text(text)),
+        Shape::Punct(_) => false,
     }
 }
 

@@ -259,6 +259,24 @@ fn places_organisations_and_media() {
             &[],
             &["Attac France", "Lockheed Martin"],
         ),
+        (
+            "Comme l'explique 20 Minutes, il a parlé à franceinfo. Il a attendu 20 minutes.",
+            &[],
+            &[],
+            &["20 Minutes", "Franceinfo"],
+        ),
+        (
+            "Selon France 3 Normandie et Greenpeace France, Marks & Spencer ferme.",
+            &[],
+            &[],
+            &["France 3 Normandie", "Greenpeace France", "Marks & Spencer"],
+        ),
+        (
+            "L'association Sherpa et le syndicat Sud-Rail ont appelé à manifester.",
+            &[],
+            &[],
+            &["Sherpa", "Sud-Rail"],
+        ),
     ]);
 }
 

@@ -193,6 +193,9 @@ fn single_word(doc: &Doc, at: usize) -> Outcome {
     if doc.starts_sentence(at) {
         return Outcome::found(doc, at, next, None, Evidence::Bare);
     }
+    if cues::org_noun_just_before(doc, at) {
+        return Outcome::found(doc, at, next, Some(Kind::Org), Evidence::Cue);
+    }
     let kind = single_word_kind(doc, at);
     Outcome::found(doc, at, next, kind, Evidence::Bare)
 }
@@ -365,7 +368,8 @@ fn is_roman_numeral(word: &str) -> bool {
 /// the cues say so; an organisation right after an organisation noun, unless a given name opens
 /// it (`l'ONG Attac France`, `la société Lockheed Martin`, not `le club toulonnais Mourad
 /// Boudjellal`); a person when two or three words hold no English word and do not open with an
-/// acronym (`CF Montréal`, `CDPQ Infra` are organisations); otherwise an organisation.
+/// acronym or an `&` (`CF Montréal`, `CDPQ Infra`, `Marks & Spencer` are organisations);
+/// otherwise an organisation.
 fn several_words(doc: &Doc, start: usize, end: usize) -> Outcome {
     if (start..end).any(|at| doc.is(at, List::EventHead)) {
         return Outcome::skip(end);
@@ -385,7 +389,7 @@ fn several_words(doc: &Doc, start: usize, end: usize) -> Outcome {
     if cues::named_after_before(doc, start) {
         return Outcome::skip(end);
     }
-    let english = (start..end).any(|at| doc.is(at, List::EnglishWord));
+    let english = (start..end).any(|at| doc.is(at, List::EnglishWord) || doc.word(at) == "&");
     let acronym_first = doc.shape(start) == Shape::Upper && !doc.is(start, List::FirstName);
     let kind = if end - start <= 3 && !english && !acronym_first {
         Kind::Per

@@ -76,19 +76,27 @@ fn may_have_complement(doc: &Doc, at: usize) -> bool {
 }
 
 /// One past the last token of the name headed at `start`, when the head has the complement
-/// it needs.
+/// it needs. A lowercase head that is also a noun put before a name, followed by that name
+/// rather than by a complement, heads nothing: `l'association Sherpa` and `le syndicat
+/// Sud-Rail` name `Sherpa` and `Sud-Rail`.
 pub fn headed_end(doc: &Doc, start: usize, head: Head) -> Option<usize> {
     let mut end = start + 1;
     let mut capitals = 0;
     let mut in_complement = false;
+    let mut apposed = false;
     while let Some(piece) = step(doc, end, head, in_complement) {
+        apposed |= capitals == 0 && piece.capital && !piece.linked && !in_complement;
         capitals += usize::from(piece.capital);
         in_complement |= piece.linked;
         end = piece.end;
     }
     let enough = match head {
         Head::Org => end > start + 1 && (capitals > 0 || !doc.starts_sentence(start)),
-        Head::LowerOrg => capitals > 0 && !names_a_listed_organisation(doc, start, end),
+        Head::LowerOrg => {
+            capitals > 0
+                && !(apposed && doc.is(start, List::OrgNoun))
+                && !names_a_listed_organisation(doc, start, end)
+        }
         Head::Place => capitals > 0,
         Head::Event => true,
     };
@@ -382,6 +390,8 @@ mod tests {
                 Some("secrétariat d'Etat au numérique"),
             ),
             ("le syndicat de la SNCF", None),
+            ("l'association Sherpa a", None),
+            ("l'agence américaine Moody's", None),
             ("ministère a", None),
             ("commission d'enquête", None),
         ];

@@ -1,8 +1,10 @@
 //! Gazetteer names found in the text, and the uses of a listed name that are not the entity:
 //! a brand naming a product (`une Renault`, `Audi A4`), a listed word opening a sentence as a
-//! common word (`Total`, `Public`).
+//! common word (`Total`, `Public`); and the branches named after a listed organisation
+//! (`France 3 Normandie`, `Greenpeace France`).
 
 use super::cues;
+use super::listed_at::longest_listed;
 use super::outcome::{Outcome, mention, named};
 use crate::entities::doc::Doc;
 use crate::entities::lists::List;
@@ -34,6 +36,13 @@ pub fn listed_name(doc: &Doc, start: usize, end: usize, entry: Entry) -> Outcome
     } else {
         kind
     };
+    let branch = branch_end(doc, end, entry.class);
+    if branch > end {
+        return Outcome {
+            mentions: smallvec![mention(doc, start, branch, Some(kind), Evidence::Headed)],
+            next: branch,
+        };
+    }
     let evidence = Evidence::Listed(entry.class, entry.group);
     let mention = match entry.article {
         Some(article) => {
@@ -45,5 +54,25 @@ pub fn listed_name(doc: &Doc, start: usize, end: usize, entry: Entry) -> Outcome
     Outcome {
         mentions: smallvec![mention],
         next: end,
+    }
+}
+
+/// One past the branch of the organisation of `class` listed up to token `end`, or `end` when no
+/// branch follows: a listed place after a medium (`France 3 Normandie`, `CBS Chicago`), the word
+/// `France` after any organisation (`Greenpeace France`, `Ford France`).
+fn branch_end(doc: &Doc, end: usize, class: Class) -> usize {
+    if class == Class::Geo || class == Class::Venue || !doc.is_inner_capital(end) {
+        return end;
+    }
+    match longest_listed(doc, end) {
+        Some((after, place)) if place.class == Class::Geo => {
+            let france = after == end + 1 && doc.word(end) == "France";
+            if class == Class::Media || france {
+                after
+            } else {
+                end
+            }
+        }
+        _ => end,
     }
 }

@@ -12,7 +12,7 @@ mod person_span;
 mod span;
 
 use crate::entities::doc::Doc;
-use crate::entities::lists::List;
+use crate::entities::lists::{GAZETTEER, List};
 use crate::entities::mention::{Evidence, Mention};
 use crate::entities::token::Shape;
 use classify::classify_run;
@@ -47,10 +47,12 @@ fn read_at(doc: &Doc, at: usize) -> Outcome {
         return Outcome::skip(at + 1);
     }
     let head = head_at(doc, at);
-    if !capital && head.is_none() && !is_capital_elision(doc, at) {
+    let cased = !capital && GAZETTEER.starts_cased(doc.word(at));
+    if !capital && head.is_none() && !is_capital_elision(doc, at) && !cased {
         return Outcome::skip(at + 1);
     }
-    let listed = longest_listed(doc, at);
+    let listed = longest_listed(doc, at)
+        .filter(|&(end, _)| !cased || GAZETTEER.is_cased(&doc.form(at, end)));
     let headed = head.and_then(|h| headed_end(doc, at, h).map(|end| (end, h)));
     let run = if capital { run_end(doc, at) } else { at + 1 };
     let listed_end = listed.map_or(0, |(end, _)| end);

@@ -22,8 +22,14 @@ const FRENCH_PARTICLES: [&str; 3] = ["de", "du", "des"];
 /// Directions that complete a place: `Amérique du Sud`, `Afrique de l'Ouest`.
 const DIRECTIONS: [&str; 4] = ["Nord", "Sud", "Est", "Ouest"];
 
-/// English links inside an English name: `Port Authority of New York and New Jersey`.
+/// English links inside an English name: `Port Authority of New York and New Jersey`. `&`
+/// always joins two capitalised words (`Marks & Spencer`); `and` also before an English head
+/// word at most `KEYWORD_REACH` words on (`World Travel and Tourism Council`), the others
+/// only after one.
 const ENGLISH_LINKS: [&str; 5] = ["of", "and", "for", "the", "&"];
+
+/// How many words after `and` an English head word is looked for.
+const KEYWORD_REACH: usize = 3;
 
 /// Whether `word` is a direction that completes a place: `Nord`, `Sud`, `Est`, `Ouest`.
 pub fn is_direction(word: &str) -> bool {
@@ -80,7 +86,9 @@ fn link(doc: &Doc, start: usize, at: usize) -> Option<usize> {
     }
     let next = doc.word(at + particle);
     let fits = if ENGLISH_LINKS.contains(&doc.word(at)) {
-        has_english_keyword(doc, start, at)
+        doc.word(at) == "&"
+            || has_english_keyword(doc, start, at)
+            || doc.word(at) == "and" && has_english_keyword(doc, at + 1, at + 1 + KEYWORD_REACH)
     } else {
         doc.is(start, List::FirstName) && is_name_particle(doc, start, at) || is_direction(next)
     };
@@ -166,6 +174,12 @@ mod tests {
                 "Charles Maurice de Talleyrand",
             ),
             ("Dominique de Villepin", "Dominique de Villepin"),
+            ("Marks & Spencer a", "Marks & Spencer"),
+            (
+                "World Travel and Tourism Council a",
+                "World Travel and Tourism Council",
+            ),
+            ("Tom and Jerry a", "Tom"),
         ];
         for (text, expected) in cases {
             let doc = Doc::new(text);

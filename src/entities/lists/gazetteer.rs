@@ -4,7 +4,7 @@
 
 use super::data_file::data_lines;
 use crate::entities::name_key::name_key;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// What a gazetteer entry names.
@@ -50,6 +50,11 @@ pub struct Gazetteer {
     nodes: FxHashMap<String, Node>,
     /// By group, the entity's name (the first listed on its line) and that name's key.
     names: Vec<(&'static str, String)>,
+    /// The names written without a capital first letter (`franceinfo`, `20 Minutes`), which are
+    /// names only as written.
+    cased: FxHashSet<&'static str>,
+    /// The first words of those names, as written.
+    cased_starts: FxHashSet<&'static str>,
 }
 
 /// The gazetteer, loaded on first use.
@@ -57,6 +62,8 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut gazetteer = Gazetteer {
         nodes: FxHashMap::default(),
         names: Vec::new(),
+        cased: FxHashSet::default(),
+        cased_starts: FxHashSet::default(),
     };
     let files = [
         (include_str!("data/countries.txt"), Class::Geo),
@@ -93,6 +100,7 @@ impl Gazetteer {
             let name = line.split('|').next().unwrap_or(line).trim();
             self.names.push((name, name_key(name)));
             for alias in line.split('|') {
+                self.add_cased(alias.trim());
                 let key = name_key(alias);
                 let entry = Entry {
                     class,
@@ -106,6 +114,32 @@ impl Gazetteer {
                 }
             }
         }
+    }
+
+    /// Keeps `name` as written when it does not start with a capital.
+    fn add_cased(&mut self, name: &'static str) {
+        if name.starts_with(char::is_uppercase) {
+            return;
+        }
+        self.cased.insert(name);
+        if let Some(first) = name.split_whitespace().next() {
+            self.cased_starts.insert(first);
+        }
+    }
+
+    /// The first words, as written, of the names written without a capital first letter.
+    pub fn cased_starts(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.cased_starts.iter().copied()
+    }
+
+    /// Whether `word` starts, as written, a name written without a capital first letter.
+    pub fn starts_cased(&self, word: &str) -> bool {
+        self.cased_starts.contains(word)
+    }
+
+    /// Whether `form` is, as written, a name written without a capital first letter.
+    pub fn is_cased(&self, form: &str) -> bool {
+        self.cased.contains(form)
     }
 
     /// Adds one name; a name listed twice keeps its first entry.

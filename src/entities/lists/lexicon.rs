@@ -208,6 +208,9 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     {
         lexicon.add_lower_head(head);
     }
+    for start in GAZETTEER.cased_starts() {
+        lexicon.add_lower_head(start);
+    }
     lexicon
 });
 
