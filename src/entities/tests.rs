@@ -272,6 +272,12 @@ fn places_organisations_and_media() {
             &["France 3 Normandie", "Greenpeace France", "Marks & Spencer"],
         ),
         (
+            "Porsche Classic et Samsung Electronics ont signé avec Porsche.",
+            &[],
+            &[],
+            &["Porsche", "Porsche Classic", "Samsung Electronics"],
+        ),
+        (
             "L'association Sherpa et le syndicat Sud-Rail ont appelé à manifester.",
             &[],
             &[],

@@ -3,7 +3,7 @@
 //! around it and its shape.
 
 use super::cues;
-use super::listed::listed_name;
+use super::listed::{branch_end, listed_name};
 use super::listed_at::longest_listed;
 use super::outcome::{Outcome, named};
 use super::person_span;
@@ -101,11 +101,11 @@ fn opens_sentence_before_a_name(doc: &Doc, start: usize) -> bool {
     next_is_listed || doc.is(start + 1, List::FirstName)
 }
 
-/// A run that starts with a gazetteer name and goes on: one name when its last word is an
-/// English keyword (`Silverstone Auctions`) or its first a given name (`Florence Parly`), one
-/// place when a listed place is followed by a direction (`Europe du Nord`); a product after a
-/// company (`Maserati Bora`); otherwise the listed name alone (`Paris` in `à Paris Anne
-/// Hidalgo`).
+/// A run that starts with a gazetteer name and goes on: a company's division (`Porsche
+/// Classic`); one name when its last word is an English keyword (`Silverstone Auctions`) or its
+/// first a given name (`Florence Parly`), one place when a listed place is followed by a
+/// direction (`Europe du Nord`); a product after a company (`Maserati Bora`); otherwise the
+/// listed name and its branch (`Paris` in `à Paris Anne Hidalgo`, `Greenpeace France`).
 fn longer_than_listed(
     doc: &Doc,
     start: usize,
@@ -113,6 +113,9 @@ fn longer_than_listed(
     listed_end: usize,
     entry: Entry,
 ) -> Outcome {
+    if entry.class == Class::Company && branch_end(doc, listed_end, entry.class) > listed_end {
+        return listed_name(doc, start, listed_end, entry);
+    }
     if let Some(outcome) = by_keyword(doc, start, end) {
         return outcome;
     }

@@ -18,6 +18,19 @@ pub fn listed_name(doc: &Doc, start: usize, end: usize, entry: Entry) -> Outcome
     if single && doc.starts_sentence(start) && doc.is(start, List::CommonWord) {
         return Outcome::skip(end);
     }
+    let branch = branch_end(doc, end, entry.class);
+    if branch > end {
+        return Outcome {
+            mentions: smallvec![mention(
+                doc,
+                start,
+                branch,
+                Some(Kind::Org),
+                Evidence::Headed
+            )],
+            next: branch,
+        };
+    }
     if entry.class == Class::Company
         && (cues::product_before(doc, start) || cues::model_after(doc, end))
     {
@@ -36,13 +49,6 @@ pub fn listed_name(doc: &Doc, start: usize, end: usize, entry: Entry) -> Outcome
     } else {
         kind
     };
-    let branch = branch_end(doc, end, entry.class);
-    if branch > end {
-        return Outcome {
-            mentions: smallvec![mention(doc, start, branch, Some(kind), Evidence::Headed)],
-            next: branch,
-        };
-    }
     let evidence = Evidence::Listed(entry.class, entry.group);
     let mention = match entry.article {
         Some(article) => {
@@ -59,10 +65,21 @@ pub fn listed_name(doc: &Doc, start: usize, end: usize, entry: Entry) -> Outcome
 
 /// One past the branch of the organisation of `class` listed up to token `end`, or `end` when no
 /// branch follows: a listed place after a medium (`France 3 Normandie`, `CBS Chicago`), the word
-/// `France` after any organisation (`Greenpeace France`, `Ford France`).
-fn branch_end(doc: &Doc, end: usize, class: Class) -> usize {
+/// `France` after any organisation (`Greenpeace France`, `Ford France`), a company's division or
+/// legal name ending with a word that says so (`Porsche Classic`, `Samsung Electronics`, `Fiat
+/// Chrysler Automobiles`).
+pub fn branch_end(doc: &Doc, end: usize, class: Class) -> usize {
     if class == Class::Geo || class == Class::Venue || !doc.is_inner_capital(end) {
         return end;
+    }
+    if class == Class::Company {
+        let division = (end..end + MAX_DIVISION_WORDS)
+            .take_while(|&at| doc.is_inner_capital(at))
+            .filter(|&at| doc.is(at, List::OrgKeyword) || doc.is_one_of(at, &DIVISION_WORDS))
+            .last();
+        if let Some(last) = division {
+            return last + 1;
+        }
     }
     match longest_listed(doc, end) {
         Some((after, place)) if place.class == Class::Geo => {
@@ -76,3 +93,22 @@ fn branch_end(doc: &Doc, end: usize, class: Class) -> usize {
         _ => end,
     }
 }
+
+/// The most words of a company's division after its listed name.
+const MAX_DIVISION_WORDS: usize = 3;
+
+/// Words ending a company's division or legal name, besides the English head words.
+const DIVISION_WORDS: [&str; 12] = [
+    "AG",
+    "SA",
+    "SpA",
+    "GmbH",
+    "Classic",
+    "Heritage",
+    "Works",
+    "Electronics",
+    "Automobiles",
+    "Operations",
+    "Special",
+    "Performance",
+];
