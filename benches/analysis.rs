@@ -120,6 +120,7 @@ fn gold_sets() -> Vec<(&'static str, Files)> {
         ("gold-heldout", "heldout"),
         ("gold-test", "test"),
         ("gold-blind", "blind"),
+        ("gold-final", "final"),
     ];
     sets.into_iter()
         .map(|(name, set)| {

@@ -1,10 +1,10 @@
 //! Scores the named-entity extractor on the hand-annotated gold sets of tests/data (dev, held-out,
-//! test and training: 30, 30, 40 and 456 articles of ../shared/corpus): typed micro precision,
-//! recall and F1 over (article, kind, name key) triples, as tests/data/README.md defines them.
-//! Fails below F1 0.80 on the dev set, 0.85 on the blind set and 0.75 on the others; with
-//! `--nocapture`, prints the figures and the misses and false positives of each article. The
-//! judge is trained on the dev, held-out, test and training sets, so their figures are
-//! in-sample: the blind set (63 articles) is the measurement.
+//! test, first blind, training and final blind: 30, 30, 40, 63, 456 and 63 articles of
+//! ../shared/corpus): typed micro precision, recall and F1 over (article, kind, name key) triples,
+//! as tests/data/README.md defines them. Fails below F1 0.80 on the dev set, 0.85 on the two
+//! blind sets and 0.75 on the others; with `--nocapture`, prints the figures, and the misses and
+//! false positives of each article of every set but the final one. The judge is trained on the
+//! first five, so their figures are in-sample: the final blind set is the measurement.
 
 use crate::common::shared;
 use depeche::entities::{extract, listed_form, name_key};
@@ -20,9 +20,13 @@ const MIN_F1: f64 = 0.80;
 /// figures measured when each set was first scored (BENCHMARKS.md), to catch regressions.
 const MIN_UNSEEN_F1: f64 = 0.75;
 
-/// The F1 on the blind set below which the extractor fails (issue 24): scored once at the end of
-/// the extraction work (0.876), never tuned on.
+/// The F1 on the blind sets below which the extractor fails (issue 24). The first was scored once
+/// (0.876) and is development data since; the final one is scored at the end of the work and
+/// never tuned on, so its misses are never printed.
 const MIN_BLIND_F1: f64 = 0.85;
+
+/// The gold set that only measures.
+const FINAL_SET: &str = "ner_final.jsonl";
 
 /// The three kinds, in report order.
 const KINDS: [&str; 3] = ["per", "loc", "org"];
@@ -118,13 +122,13 @@ fn scored_key(kind: &str, name: &str) -> String {
     }
 }
 
-/// Scores one article's names of one kind, printing its errors.
-fn score(file: &str, kind: &str, gold: &[String], predicted: &[String]) -> Counts {
+/// Scores one article's names of one kind, printing its errors when `show` is set.
+fn score(file: &str, kind: &str, gold: &[String], predicted: &[String], show: bool) -> Counts {
     let gold: BTreeSet<String> = gold.iter().map(|n| scored_key(kind, n)).collect();
     let predicted: BTreeSet<String> = predicted.iter().map(|n| scored_key(kind, n)).collect();
     let misses: Vec<&String> = gold.difference(&predicted).collect();
     let false_positives: Vec<&String> = predicted.difference(&gold).collect();
-    if !misses.is_empty() || !false_positives.is_empty() {
+    if show && (!misses.is_empty() || !false_positives.is_empty()) {
         println!("{file} {kind}: missed {misses:?}, false {false_positives:?}");
     }
     Counts {
@@ -146,15 +150,16 @@ fn print_row(label: &str, counts: Counts) {
     );
 }
 
-/// Scores the extractor on the gold set `set` of tests/data, printing per-kind and overall rows,
-/// and returns the overall counts.
+/// Scores the extractor on the gold set `set` of tests/data, printing per-kind and overall rows
+/// (and the errors, but for the final set), and returns the overall counts.
 fn score_set(corpus: &Path, set: &str) -> Counts {
     println!("== {set}");
     let mut by_kind = [Counts::default(); 3];
     for gold in load_gold(set) {
         let predicted = predicted(corpus, &gold);
         for (at, kind) in KINDS.iter().enumerate() {
-            by_kind[at].add(score(&gold.file, kind, gold.names(kind), &predicted[at]));
+            let names = (gold.names(kind), &predicted[at][..]);
+            by_kind[at].add(score(&gold.file, kind, names.0, names.1, set != FINAL_SET));
         }
     }
     let mut overall = Counts::default();
@@ -198,4 +203,9 @@ fn train_set_f1_is_at_least_0_75() {
 #[test]
 fn blind_set_f1_is_at_least_0_85() {
     assert_f1("ner_blind.jsonl", MIN_BLIND_F1);
+}
+
+#[test]
+fn final_set_f1_is_at_least_0_85() {
+    assert_f1(FINAL_SET, MIN_BLIND_F1);
 }
