@@ -283,6 +283,12 @@ fn places_organisations_and_media() {
             &[],
             &["Sherpa", "Sud-Rail"],
         ),
+        (
+            "L'intersyndicale CGT-FO-FSU-Solidaires appelle à manifester à San Pedro Sula.",
+            &[],
+            &["San Pedro Sula"],
+            &["CGT", "FO", "FSU", "Solidaires"],
+        ),
     ]);
 }
 

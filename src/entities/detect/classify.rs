@@ -7,7 +7,7 @@ use super::listed::{branch_end, listed_name};
 use super::listed_at::longest_listed;
 use super::outcome::{Outcome, named};
 use super::person_span;
-use super::span::is_direction;
+use super::span::{is_direction, is_place_prefix};
 use crate::entities::doc::Doc;
 use crate::entities::lists::{Class, Entry, GAZETTEER};
 use crate::entities::lists::{LEXICON, List};
@@ -171,11 +171,11 @@ fn by_keyword(doc: &Doc, start: usize, end: usize) -> Option<Outcome> {
 /// A single capitalised word.
 fn single_word(doc: &Doc, at: usize) -> Outcome {
     let next = at + 1;
+    if let Some(names) = listed_pair(doc, at) {
+        return names;
+    }
     if doc.shape(at) == Shape::Upper {
         return acronym(doc, at);
-    }
-    if let Some(places) = place_pair(doc, at) {
-        return places;
     }
     if is_not_a_name(doc, at) {
         return Outcome::skip(next);
@@ -213,28 +213,38 @@ fn is_not_a_name(doc: &Doc, at: usize) -> bool {
         || doc.is(at, List::NamedAfter)
 }
 
-/// Two listed places joined by a hyphen (`Paris-Lyon`): each a place.
-fn place_pair(doc: &Doc, at: usize) -> Option<Outcome> {
-    let (first, second) = doc.word(at).split_once('-')?;
-    let parts = [first, second];
-    let all_places = !second.contains('-')
-        && parts.iter().all(|part| {
-            let entry = GAZETTEER.get(&crate::entities::name_key(part));
-            entry.is_some_and(|e| e.class == Class::Geo)
-        });
-    if !all_places {
+/// Listed places or listed public bodies joined by hyphens (`Paris-Lyon`,
+/// `CGT-FO-FSU-Solidaires`): each a place, or each the organisation it is listed as.
+fn listed_pair(doc: &Doc, at: usize) -> Option<Outcome> {
+    let parts: Vec<&str> = doc.word(at).split('-').collect();
+    let entries: Vec<Entry> = parts
+        .iter()
+        .map_while(|part| GAZETTEER.get(&crate::entities::name_key(part)))
+        .collect();
+    let class = entries.first()?.class;
+    let fits = match class {
+        Class::Geo => parts.len() == 2,
+        Class::Institution => parts.len() >= 2,
+        _ => false,
+    };
+    if !fits || entries.len() < parts.len() || entries.iter().any(|e| e.class != class) {
         return None;
     }
     let mentions = parts
         .into_iter()
-        .map(|part| {
-            named(
+        .zip(entries)
+        .map(|(part, entry)| match class {
+            Class::Geo => named(
                 part.to_string(),
                 at,
                 at + 1,
                 Some(Kind::Loc),
                 Evidence::Shape,
-            )
+            ),
+            _ => {
+                let evidence = Evidence::Listed(entry.class, entry.group);
+                named(part.to_string(), at, at + 1, Some(Kind::Org), evidence)
+            }
         })
         .collect();
     Some(Outcome {
@@ -388,6 +398,9 @@ fn several_words(doc: &Doc, start: usize, end: usize) -> Outcome {
     }
     if cues::org_noun_just_before(doc, start) && !doc.is(start, List::FirstName) {
         return Outcome::found(doc, start, end, Some(Kind::Org), Evidence::Cue);
+    }
+    if is_place_prefix(doc.word(start)) {
+        return Outcome::found(doc, start, end, Some(Kind::Loc), Evidence::Shape);
     }
     if cues::named_after_before(doc, start) {
         return Outcome::skip(end);

@@ -52,6 +52,9 @@ pub fn head_at(doc: &Doc, at: usize) -> Option<Head> {
             }
         }
         Shape::Lower if LEXICON.is_lower_head(doc.word(at)) && may_have_complement(doc, at + 1) => {
+            if doc.word(at) == "place" && !doc.is_capital(at + 1) {
+                return None;
+            }
             if doc.is(at, List::LowerOrgHead) {
                 Some(Head::LowerOrg)
             } else if doc.is(at, List::GeoHead) {
@@ -235,7 +238,15 @@ fn is_noun(doc: &Doc, at: usize) -> bool {
     doc.shape(at) == Shape::Lower
         && !doc.is(at, List::CommonWord)
         && !doc.is_one_of(at, &TIME_NOUNS)
+        && !is_compass_point(doc.word(at))
         && month_number(doc.word(at)).is_none()
+}
+
+/// Whether `word` is a compass point, which says where the name is rather than goes on it:
+/// `île d'Égine` `au sud-ouest d'Athènes`.
+fn is_compass_point(word: &str) -> bool {
+    word.split('-')
+        .all(|part| matches!(part, "nord" | "sud" | "est" | "ouest"))
 }
 
 /// Nouns of time, which end a name rather than go on it, as months do: `Parlement` `au
@@ -260,12 +271,12 @@ const TIME_NOUNS: [&str; 16] = [
 ];
 
 /// Endings of French adjectives that go on a name: `régionale`, `constitutionnel`, `coréen`,
-/// `islamique`, `populaire`, `socialiste`, `supérieur`.
-const ADJECTIVE_ENDINGS: [&str; 36] = [
-    "ère", "ères", "ière", "ières", "al", "ale", "ales", "aux", "el", "elle", "els", "elles",
-    "ien", "ienne", "iens", "iennes", "éen", "éenne", "éens", "éennes", "ais", "aise", "aises",
-    "ois", "oise", "ique", "iques", "aire", "aires", "iste", "istes", "eur", "eure", "ain", "aine",
-    "if",
+/// `islamique`, `populaire`, `socialiste`, `supérieur`, `navals`, `privées`.
+const ADJECTIVE_ENDINGS: [&str; 38] = [
+    "ère", "ères", "ière", "ières", "al", "ale", "ales", "als", "ées", "aux", "el", "elle", "els",
+    "elles", "ien", "ienne", "iens", "iennes", "éen", "éenne", "éens", "éennes", "ais", "aise",
+    "aises", "ois", "oise", "ique", "iques", "aire", "aires", "iste", "istes", "eur", "eure",
+    "ain", "aine", "if",
 ];
 
 /// Adjectives that go on a name without a telling ending.
@@ -364,6 +375,15 @@ mod tests {
                 Some("ministère de l'Économie et des Finances"),
             ),
             ("océan Pacifique", Some("océan Pacifique")),
+            ("rue de Vaugirard", Some("rue de Vaugirard")),
+            ("l'île d'Égine au sud-ouest d'Athènes", Some("île d'Égine")),
+            (
+                "l'Association française des entreprises privées a",
+                Some("Association française des entreprises privées"),
+            ),
+            ("le pont Morandi", Some("pont Morandi")),
+            ("place Tahrir", Some("place Tahrir")),
+            ("la place de la France dans le monde", None),
             ("vallée de la Mort", Some("vallée de la Mort")),
             ("baie de San Francisco", Some("baie de San Francisco")),
             ("Palais de l'Élysée", Some("Palais de l'Élysée")),

@@ -31,6 +31,18 @@ const ENGLISH_LINKS: [&str; 5] = ["of", "and", "for", "the", "&"];
 /// How many words after `and` an English head word is looked for.
 const KEYWORD_REACH: usize = 3;
 
+/// First words of foreign place names, which two or three capitalised words would otherwise make
+/// a person: `San Pedro Sula`, `Los Lagos`, `Puerto Chacabuco`, `Uttar Pradesh`.
+const PLACE_PREFIXES: [&str; 15] = [
+    "San", "Santa", "Santo", "São", "Sao", "Los", "Las", "Puerto", "Porto", "Rio", "Río", "Sidi",
+    "Uttar", "Ciudad", "Bahía",
+];
+
+/// Whether `word` opens a foreign place name: `San`, `Los`, `Puerto`.
+pub fn is_place_prefix(word: &str) -> bool {
+    PLACE_PREFIXES.contains(&word)
+}
+
 /// Whether `word` is a direction that completes a place: `Nord`, `Sud`, `Est`, `Ouest`.
 pub fn is_direction(word: &str) -> bool {
     DIRECTIONS.contains(&word)
@@ -62,7 +74,10 @@ pub fn run_end(doc: &Doc, start: usize) -> usize {
 /// Whether token `at` starts a person's full name inside a run that is no person's name:
 /// `Samu social Éric Pliez`, `Soyouz Oleg Novitskiy`.
 fn starts_a_person(doc: &Doc, start: usize, at: usize) -> bool {
-    doc.is_inner_capital(at + 1) && doc.is(at, List::FirstName) && !doc.is(start, List::FirstName)
+    doc.is_inner_capital(at + 1)
+        && doc.is(at, List::FirstName)
+        && !doc.is(start, List::FirstName)
+        && !is_place_prefix(doc.word(start))
 }
 
 /// Whether token `at` is the capitalised surname after a given name, even a word that is no
@@ -175,6 +190,7 @@ mod tests {
             ),
             ("Dominique de Villepin", "Dominique de Villepin"),
             ("Marks & Spencer a", "Marks & Spencer"),
+            ("San Pedro Sula a", "San Pedro Sula"),
             (
                 "World Travel and Tourism Council a",
                 "World Travel and Tourism Council",
