@@ -1,10 +1,10 @@
 //! Scores the named-entity extractor on the hand-annotated gold sets of tests/data (dev, held-out,
-//! test, first blind, training and final blind: 30, 30, 40, 63, 456 and 63 articles of
+//! test, first blind, training, final and last blind: 30, 30, 40, 63, 456, 63 and 63 articles of
 //! ../shared/corpus): typed micro precision, recall and F1 over (article, kind, name key) triples,
-//! as tests/data/README.md defines them. Fails below F1 0.80 on the dev set, 0.85 on the two
+//! as tests/data/README.md defines them. Fails below F1 0.80 on the dev set, 0.85 on the three
 //! blind sets and 0.75 on the others; with `--nocapture`, prints the figures, and the misses and
-//! false positives of each article of every set but the final one. The judge is trained on the
-//! first five, so their figures are in-sample: the final blind set is the measurement.
+//! false positives of each article of every set but the last. The judge is trained on the
+//! first six, so their figures are in-sample: the last blind set is the measurement.
 
 use crate::common::shared;
 use depeche::entities::{extract, listed_form, name_key};
@@ -20,13 +20,14 @@ const MIN_F1: f64 = 0.80;
 /// figures measured when each set was first scored (BENCHMARKS.md), to catch regressions.
 const MIN_UNSEEN_F1: f64 = 0.75;
 
-/// The F1 on the blind sets below which the extractor fails (issue 24). The first was scored once
-/// (0.876) and is development data since; the final one is scored at the end of the work and
-/// never tuned on, so its misses are never printed.
+/// The F1 on the blind sets below which the extractor fails (issue 24). The first and the final
+/// one were each scored once (0.876, 0.865) and are development data since; the last one is
+/// scored at the end of the work and never tuned on, so its misses are never printed.
 const MIN_BLIND_F1: f64 = 0.85;
 
-/// The gold set that only measures.
-const FINAL_SET: &str = "ner_final.jsonl";
+/// The gold set that only measures: the last blind set (the final one was scored once at
+/// c093f09, then trained on).
+const LAST_SET: &str = "ner_last.jsonl";
 
 /// The three kinds, in report order.
 const KINDS: [&str; 3] = ["per", "loc", "org"];
@@ -151,7 +152,7 @@ fn print_row(label: &str, counts: Counts) {
 }
 
 /// Scores the extractor on the gold set `set` of tests/data, printing per-kind and overall rows
-/// (and the errors, but for the final set), and returns the overall counts.
+/// (and the errors, but for the last set), and returns the overall counts.
 fn score_set(corpus: &Path, set: &str) -> Counts {
     println!("== {set}");
     let mut by_kind = [Counts::default(); 3];
@@ -159,7 +160,7 @@ fn score_set(corpus: &Path, set: &str) -> Counts {
         let predicted = predicted(corpus, &gold);
         for (at, kind) in KINDS.iter().enumerate() {
             let names = (gold.names(kind), &predicted[at][..]);
-            by_kind[at].add(score(&gold.file, kind, names.0, names.1, set != FINAL_SET));
+            by_kind[at].add(score(&gold.file, kind, names.0, names.1, set != LAST_SET));
         }
     }
     let mut overall = Counts::default();
@@ -207,5 +208,10 @@ fn blind_set_f1_is_at_least_0_85() {
 
 #[test]
 fn final_set_f1_is_at_least_0_85() {
-    assert_f1(FINAL_SET, MIN_BLIND_F1);
+    assert_f1("ner_final.jsonl", MIN_BLIND_F1);
+}
+
+#[test]
+fn last_set_f1_is_at_least_0_85() {
+    assert_f1(LAST_SET, MIN_BLIND_F1);
 }
