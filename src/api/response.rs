@@ -5,7 +5,7 @@ use super::search_page::SearchPage;
 use crate::article::Entities;
 use crate::bench::{BenchReport, Stats};
 use crate::index::IndexSummary;
-use crate::search::{ArticleView, EntityCount, FacetCount, IndexStats, SearchResults};
+use crate::search::{ArticleView, Correction, EntityCount, FacetCount, IndexStats, SearchResults};
 use serde::ser::{Error as _, SerializeStruct};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
@@ -25,6 +25,10 @@ pub struct SearchResponse<'a> {
     pub understood: Option<&'a str>,
     /// Why the given query was repaired.
     pub notes: &'a [String],
+    /// The query searched with its misspelt words corrected, or null.
+    pub did_you_mean: Option<&'a str>,
+    /// The words searched under another spelling (`{"from", "to"}`).
+    pub corrections: &'a [Correction],
 }
 
 /// One hit as JSON: its snippet as HTML with `<b>` around the matching words.
@@ -70,6 +74,8 @@ impl<'a> SearchResponse<'a> {
         SearchResponse {
             understood: page.understood.as_deref(),
             notes: &page.notes,
+            did_you_mean: page.did_you_mean.as_deref(),
+            corrections: &page.corrections,
             ..SearchResponse::new(&page.results)
         }
     }
@@ -99,6 +105,8 @@ impl<'a> SearchResponse<'a> {
             hits: hits.collect(),
             understood: None,
             notes: &[],
+            did_you_mean: None,
+            corrections: &[],
         }
     }
 }

@@ -1,9 +1,10 @@
 //! A search as a web page or an HTTP client gets it: the results, the query as understood when it
-//! had to be repaired, and the facets of every matching article.
+//! had to be repaired or corrected, and the facets of every matching article.
 
 use crate::error::{Error, Result};
 use crate::search::{
-    Engine, Facets, SearchOptions, SearchResults, facets, mended, plain_words, slips,
+    Correction, Engine, Facets, SearchOptions, SearchResults, corrected, corrections, facets,
+    mended, plain_words, slips,
 };
 
 /// How many names of each kind the facets list.
@@ -17,6 +18,10 @@ pub struct SearchPage {
     pub understood: Option<String>,
     /// Why it had to be repaired: the slips found in it ([`crate::search::Slip::message`]).
     pub notes: Vec<String>,
+    /// The query searched with its misspelt words corrected, when some were.
+    pub did_you_mean: Option<String>,
+    /// The words searched under another spelling: words no article holds, corrected.
+    pub corrections: Vec<Correction>,
     /// What and when all the matching articles talk about.
     pub facets: Facets,
 }
@@ -45,16 +50,28 @@ fn repaired_search(
     Ok(None)
 }
 
-/// Runs `options`, with the facets when `with_facets`; a query the parser refuses is run again as
-/// mended or as its plain words ([`repaired_search`]) and the page says so, so that no typing
-/// slip ends in an error. A query with no words left (`AND`, `-grève`) stays refused: there is
-/// nothing to search.
+/// Runs `options`, with the facets when `with_facets`. Unless `exact`, a word no article holds is
+/// searched as the closest one held ([`corrections`]) and the page says so (`did_you_mean`). A
+/// query the parser refuses is run again as mended or as its plain words ([`repaired_search`])
+/// and the page says so, so that no typing slip ends in an error. A query with no words left
+/// (`AND`, `-grève`) stays refused: there is nothing to search.
 pub fn search_page(
     engine: &Engine,
     options: &SearchOptions,
     with_facets: bool,
 ) -> Result<SearchPage> {
-    let (results, used, understood, notes) = match engine.search(options) {
+    let corrections = match options.exact {
+        true => Vec::new(),
+        false => corrections(engine, &options.query),
+    };
+    let did_you_mean = (!corrections.is_empty()).then(|| corrected(&options.query, &corrections));
+    let typed = options;
+    let searched = did_you_mean.as_ref().map(|query| SearchOptions {
+        query: query.clone(),
+        ..options.clone()
+    });
+    let options = searched.as_ref().unwrap_or(options);
+    let (mut results, used, understood, notes) = match engine.search(options) {
         Ok(results) => (results, options.clone(), None, Vec::new()),
         Err(refused @ Error::Query { .. }) => {
             let Some((repaired, mut results)) = repaired_search(engine, options)? else {
@@ -69,6 +86,7 @@ pub fn search_page(
         }
         Err(other) => return Err(other),
     };
+    results.query.clone_from(&typed.query);
     Ok(SearchPage {
         facets: match with_facets {
             true => facets(engine, &used, FACET_NAMES)?,
@@ -77,5 +95,7 @@ pub fn search_page(
         results,
         understood,
         notes,
+        did_you_mean,
+        corrections,
     })
 }

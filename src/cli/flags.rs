@@ -222,6 +222,10 @@ pub struct SearchFlags {
     /// Show only articles with every term (no partial matches).
     #[arg(long)]
     pub all_terms: bool,
+    /// Search the words only as typed: do not correct a word that no article holds
+    /// (`Melanchon` is otherwise searched as `mélenchon`).
+    #[arg(long)]
+    pub exact: bool,
     /// Only articles naming this person, place or organisation (repeatable: all must be named).
     #[arg(long = "entity", value_name = "NAME")]
     pub entities: Vec<String>,
@@ -239,6 +243,7 @@ impl SearchFlags {
             offset: self.offset,
             sort: self.sort.into(),
             all_terms: self.all_terms,
+            exact: self.exact,
             entities: self.entities,
             ..SearchOptions::default()
         })

@@ -27,6 +27,9 @@ pub fn search_text(out: &mut impl Write, page: &SearchPage, color: bool) -> io::
             page.notes.join("; ")
         )?;
     }
+    if let Some(corrected) = &page.did_you_mean {
+        writeln!(out, "Did you mean: {corrected}?")?;
+    }
     let results = &page.results;
     let shown = results.hits.len();
     let partial = results.hits.iter().filter(|h| h.partial).count();

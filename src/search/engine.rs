@@ -59,6 +59,8 @@ pub struct SearchOptions {
     pub snippets: bool,
     /// Snippet length in characters.
     pub snippet_chars: usize,
+    /// Search the words only as typed: a word no article holds is not corrected.
+    pub exact: bool,
 }
 
 impl Default for SearchOptions {
@@ -74,6 +76,7 @@ impl Default for SearchOptions {
             entities: Vec::new(),
             snippets: true,
             snippet_chars: 200,
+            exact: false,
         }
     }
 }
@@ -162,7 +165,7 @@ pub struct Engine {
     reader: IndexReader,
     /// Fields searched by unprefixed terms, with weights.
     defaults: Vec<(Field, f32)>,
-    /// The French analyzer, to tell stop words in queries.
+    /// The French analyzer, to tell stop words in queries and correct their words.
     analyzer: TextAnalyzer,
     /// Where the index is.
     path: PathBuf,
@@ -231,6 +234,11 @@ impl Engine {
     /// Whether the index's articles have their entities extracted.
     pub fn has_entities(&self) -> bool {
         self.has_entities
+    }
+
+    /// The French analyzer of the text fields.
+    pub(crate) fn analyzer(&self) -> TextAnalyzer {
+        self.analyzer.clone()
     }
 
     /// The current searcher (a snapshot of the index).

@@ -1,5 +1,6 @@
 //! Searching an index: the engine (BM25 over weighted fields, partial fill-up, dates and sorts),
-//! query rewriting, snippets, and counting the entities of the matching articles.
+//! query rewriting and typo tolerance, snippets, and counting the entities of the matching
+//! articles.
 
 mod article;
 mod engine;
@@ -10,6 +11,7 @@ mod query;
 mod repair;
 mod snippet;
 mod stats;
+mod typo;
 
 #[cfg(test)]
 mod tests;
@@ -21,3 +23,4 @@ pub use facets::{FacetCount, Facets, facets};
 pub use repair::{Slip, mended, plain_words, slips};
 pub use snippet::Snippet;
 pub use stats::{IndexStats, stats};
+pub use typo::{Correction, corrected, corrections};

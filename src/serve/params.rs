@@ -70,7 +70,7 @@ impl Params {
     }
 
     /// The search these parameters ask for: `q`, `limit` (at most [`MAX_LIMIT`]), `offset`,
-    /// `sort`, `from`, `to`, `entity` (repeatable) and `all_terms`.
+    /// `sort`, `from`, `to`, `entity` (repeatable), `all_terms` and `exact`.
     pub fn search_options(&self) -> Result<SearchOptions, ApiError> {
         let limit = self.number("limit", 10)?;
         if limit > MAX_LIMIT {
@@ -90,6 +90,7 @@ impl Params {
             from: day("from")?,
             to: day("to")?,
             all_terms: self.flag("all_terms")?,
+            exact: self.flag("exact")?,
             entities: self
                 .all("entity")
                 .into_iter()

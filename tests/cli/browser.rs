@@ -588,6 +588,25 @@ fn an_unclosed_quote_is_repaired_with_a_note_not_an_error() {
 }
 
 #[test]
+fn a_word_no_article_holds_is_searched_corrected_with_a_note() {
+    let Some(browser) = Browser::open(Screen::Desktop, "/") else {
+        return;
+    };
+    browser.search("Kinchasa", "/?q=Kinchasa");
+    browser.screenshot("06-corrected.png");
+    assert!(
+        browser.visible("#note-corrected"),
+        "the note says what was searched"
+    );
+    assert!(!browser.visible("#note-understood"));
+    assert_eq!(browser.texts("#note-corrected-query"), ["kinshasa"]);
+    assert_eq!(browser.texts("#note-typed"), ["« Kinchasa »"]);
+    assert!(!browser.visible("#error"), "{:?}", browser.texts("#error"));
+    assert_eq!(browser.titles().len(), 2);
+    assert_eq!(browser.texts(".snippet b")[0], "Kinshasa");
+}
+
+#[test]
 fn on_a_phone_the_page_fits_the_screen_width() {
     let Some(browser) = Browser::open(Screen::Phone, MINISTRE) else {
         return;

@@ -542,6 +542,8 @@ fn json_hits_have_the_documented_fields() {
     assert_eq!(
         keys,
         [
+            "corrections",
+            "did_you_mean",
             "hits",
             "notes",
             "query",
@@ -719,6 +721,47 @@ fn a_malformed_query_is_repaired_and_says_how() {
     let answer: Value = serde_json::from_str(&plain.stdout).unwrap();
     assert_eq!(answer["understood"], Value::Null);
     assert_eq!(answer["notes"], serde_json::json!([]));
+    assert_eq!(answer["did_you_mean"], Value::Null);
+    assert_eq!(answer["corrections"], serde_json::json!([]));
+}
+
+#[test]
+fn a_word_no_article_holds_is_searched_as_the_closest_one_held() {
+    let index = CorpusIndex::get();
+    // (query as typed, query searched, its first hit)
+    let cases = [
+        (
+            "Kinchasa",
+            "kinshasa",
+            "corpus/json/depeches-2024-2026.jsonl:4",
+        ),
+        ("Pyongiang defile", "pyongyang defile", PYONGYANG),
+        ("ornitorynque", "ornithorynque", ORNITHORYNQUE),
+    ];
+    for (typed, searched, first) in cases {
+        let text = index.run_search(typed, &[]);
+        assert_eq!(text.code, 0, "{typed}: {text:#?}");
+        let line = text.stdout.lines().next().unwrap_or_default();
+        assert_eq!(line, format!("Did you mean: {searched}?"), "{typed}");
+        let found = index.search(typed, &[]);
+        assert_eq!(found.json["did_you_mean"], searched, "{typed}");
+        assert_eq!(found.paths()[0], first, "{typed}");
+    }
+    let found = index.search("Kinchasa", &[]);
+    assert_eq!(
+        found.json["corrections"],
+        serde_json::json!([{"from": "Kinchasa", "to": "kinshasa"}])
+    );
+    // Exact: the word only as typed, which no article holds.
+    let exact = index.search("Kinchasa", &["--exact"]);
+    assert_eq!((exact.run.code, exact.total()), (1, 0));
+    assert_eq!(exact.json["did_you_mean"], Value::Null);
+    let text = index.run_search("Kinchasa", &["--exact"]);
+    assert!(
+        text.stdout.starts_with("0 article(s) match"),
+        "{}",
+        text.stdout
+    );
 }
 
 #[test]

@@ -393,13 +393,19 @@ function renderNote(data) {
   const note = $("note");
   const notes = Array.isArray(data.notes) ? data.notes.filter((n) => typeof n === "string" && n) : [];
   const understood = typeof data.understood === "string" ? data.understood : null;
-  if (understood === null && notes.length === 0) {
+  const corrected = typeof data.did_you_mean === "string" ? data.did_you_mean : null;
+  const corrections = Array.isArray(data.corrections)
+    ? data.corrections.filter((c) => c && typeof c.from === "string") : [];
+  if (understood === null && notes.length === 0 && corrected === null) {
     note.hidden = true;
     return;
   }
   note.hidden = false;
   note.querySelector(".note-main").hidden = understood === null;
   $("note-understood").textContent = understood || "";
+  $("note-corrected").hidden = corrected === null;
+  $("note-corrected-query").textContent = corrected || "";
+  $("note-typed").textContent = corrections.map((c) => "« " + c.from + " »").join(", ");
   const details = $("note-details");
   details.hidden = notes.length === 0;
   const french = notes.map((n) => NOTES_FR[n] || n);
