@@ -1,7 +1,8 @@
 //! Fuzz target `query_search`: a fuzzed query (and search options) against an index of the repo's
 //! `corpus/` (50 articles, entities on), built once per process through the library. The search
-//! runs end to end — query rewrite, tantivy's parser, ranking, top-up, snippets. Nothing may
-//! panic; errors (a query tantivy rejects) are fine.
+//! runs end to end as a page gets it — typo correction, repair, query rewrite, tantivy's parser,
+//! ranking, top-up, snippets, facets. Nothing may panic; errors (a query with no word left) are
+//! fine.
 //!
 //! Input: a 5-byte header, then the text (UTF-8, lossy). Header:
 //! - byte 0: bits 0-1 sort (1 newest, 2 oldest, else relevance), bit 2 all terms, bit 3 no
@@ -9,7 +10,8 @@
 //!   `usize::MAX`);
 //! - byte 1: the limit (`% 21`, or `usize::MAX` for 255);
 //! - bytes 2 and 3: the `from` and `to` days, 16 days a step from 2015-01-01;
-//! - byte 4: the snippet length (200, 0, 1, 40, 1000: `% 5`).
+//! - byte 4: the snippet length (200, 0, 1, 40, 1000: `% 5`), bit 6 the facets, bit 7 exact
+//!   (no typo correction).
 //!
 //! The text is split on NUL bytes (which a command-line argument cannot hold): the query first,
 //! then up to three entity filters.
@@ -21,6 +23,7 @@
 #![no_main]
 
 use chrono::{Days, NaiveDate};
+use depeche::api::search_page;
 use depeche::index::NoProgress;
 use depeche::{Engine, IndexOptions, SearchOptions, Sort, build_index};
 use libfuzzer_sys::fuzz_target;
@@ -129,6 +132,10 @@ fuzz_target!(|data: &[u8]| {
         entities,
         snippets: flags & 8 == 0,
         snippet_chars: SNIPPET_CHARS[usize::from(snippet % 5)],
+        exact: snippet & 0x80 != 0,
     };
-    let _ = catch_unwind(AssertUnwindSafe(|| engine.search(&options)));
+    let with_facets = snippet & 0x40 != 0;
+    let _ = catch_unwind(AssertUnwindSafe(|| {
+        search_page(engine, &options, with_facets)
+    }));
 });

@@ -253,7 +253,7 @@ impl SearchFlags {
 /// The flags of `depeche bench` for a run in process only: each conflicts with `--url`, and with
 /// the flags for HTTP only (clap lets an argument go without the one it requires when a
 /// present one conflicts with that).
-const IN_PROCESS: [&str; 3] = ["index", "threads", "no_snippets"];
+const IN_PROCESS: [&str; 4] = ["index", "threads", "no_snippets", "exact"];
 
 /// The flags of `depeche bench`: in process on `--index`, or over HTTP on `--url`.
 #[derive(Debug, Args)]
@@ -288,6 +288,9 @@ pub struct BenchFlags {
     /// server always makes them.
     #[arg(long, conflicts_with = "url")]
     pub no_snippets: bool,
+    /// Search the words only as typed, without typo correction (in process only).
+    #[arg(long, conflicts_with = "url")]
+    pub exact: bool,
     /// With --url: ask for searches without their facets (facets=false).
     #[arg(long, requires = "url", conflicts_with_all = IN_PROCESS)]
     pub no_facets: bool,
@@ -303,6 +306,7 @@ impl BenchFlags {
             limit: self.limit,
             threads: self.threads,
             snippets: !self.no_snippets,
+            exact: self.exact,
         }
     }
 

@@ -83,6 +83,18 @@ fn reports_percentiles_per_class_and_overall() {
 }
 
 #[test]
+fn a_misspelt_query_finds_its_article_unless_exact() {
+    let dir = tempfile::tempdir().unwrap();
+    let queries = dir.path().join("typo.tsv");
+    std::fs::write(&queries, "typo\tornitorynque\n").unwrap();
+    for (args, with_hits) in [(&[][..], 1), (&["--exact"][..], 0)] {
+        let bench = bench(&queries, &[&["--runs", "1", "--json"], args].concat());
+        assert_eq!(bench.code, 0, "{bench:#?}");
+        assert_percentiles(&bench.json()["classes"]["typo"], 1, with_hits);
+    }
+}
+
+#[test]
 fn prints_a_table_by_default() {
     let (_dir, queries) = query_file();
     let bench = bench(&queries, &["--runs", "1"]);
@@ -214,9 +226,10 @@ fn a_url_where_nothing_listens_is_a_one_line_error() {
 
 #[test]
 fn flags_of_one_kind_of_run_are_refused_with_the_other() {
-    let cases: [&[&str]; 5] = [
+    let cases: [&[&str]; 6] = [
         &["--url", "http://127.0.0.1:1", "--index", "index"],
         &["--url", "http://127.0.0.1:1", "--no-snippets"],
+        &["--url", "http://127.0.0.1:1", "--exact"],
         &["--url", "http://127.0.0.1:1", "--threads", "2"],
         &["--concurrency", "2"],
         &["--index", "index", "--no-facets"],
