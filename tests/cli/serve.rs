@@ -134,6 +134,22 @@ fn a_broken_query_is_repaired_and_says_so() {
 }
 
 #[test]
+fn a_misspelt_word_is_searched_corrected_unless_exact() {
+    let server = Server::of_corpus(&[]);
+    let json = server.get("/api/search?q=Kinchasa").json();
+    assert_eq!(json["query"], "Kinchasa");
+    assert_eq!(json["did_you_mean"], "kinshasa");
+    assert_eq!(
+        json["corrections"],
+        serde_json::json!([{"from": "Kinchasa", "to": "kinshasa"}])
+    );
+    assert_eq!(json["total_hits"], 2);
+    let exact = server.get("/api/search?q=Kinchasa&exact=true").json();
+    assert_eq!(exact["did_you_mean"], serde_json::Value::Null);
+    assert_eq!(exact["total_hits"], 0);
+}
+
+#[test]
 fn an_article_comes_whole_with_its_matches_highlighted() {
     let server = Server::of_corpus(&[]);
     let hits = server.get("/api/search?q=cheminots").json();
