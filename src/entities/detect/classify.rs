@@ -216,7 +216,11 @@ fn is_not_a_name(doc: &Doc, at: usize) -> bool {
 /// Listed places or listed public bodies joined by hyphens (`Paris-Lyon`,
 /// `CGT-FO-FSU-Solidaires`): each a place, or each the organisation it is listed as.
 fn listed_pair(doc: &Doc, at: usize) -> Option<Outcome> {
-    let parts: Vec<&str> = doc.word(at).split('-').collect();
+    let word = doc.word(at);
+    if !word.contains('-') {
+        return None;
+    }
+    let parts: Vec<&str> = word.split('-').collect();
     let entries: Vec<Entry> = parts
         .iter()
         .map_while(|part| GAZETTEER.get(&crate::entities::name_key(part)))
@@ -224,7 +228,7 @@ fn listed_pair(doc: &Doc, at: usize) -> Option<Outcome> {
     let class = entries.first()?.class;
     let fits = match class {
         Class::Geo => parts.len() == 2,
-        Class::Institution => parts.len() >= 2,
+        Class::Institution => true,
         _ => false,
     };
     if !fits || entries.len() < parts.len() || entries.iter().any(|e| e.class != class) {
