@@ -65,28 +65,27 @@ pub fn search_page(
         false => corrections(engine, &options.query),
     };
     let did_you_mean = (!corrections.is_empty()).then(|| corrected(&options.query, &corrections));
-    let typed = options;
-    let searched = did_you_mean.as_ref().map(|query| SearchOptions {
-        query: query.clone(),
+    let searched = SearchOptions {
+        query: did_you_mean
+            .clone()
+            .unwrap_or_else(|| options.query.clone()),
         ..options.clone()
-    });
-    let options = searched.as_ref().unwrap_or(options);
-    let (mut results, used, understood, notes) = match engine.search(options) {
-        Ok(results) => (results, options.clone(), None, Vec::new()),
+    };
+    let (mut results, used, understood, notes) = match engine.search(&searched) {
+        Ok(results) => (results, searched, None, Vec::new()),
         Err(refused @ Error::Query { .. }) => {
-            let Some((repaired, mut results)) = repaired_search(engine, options)? else {
+            let Some((repaired, results)) = repaired_search(engine, &searched)? else {
                 return Err(refused);
             };
-            results.query.clone_from(&options.query);
             let understood = Some(repaired.query.clone());
-            let notes = slips(&options.query)
+            let notes = slips(&searched.query)
                 .into_iter()
                 .map(|s| s.message().into());
             (results, repaired, understood, notes.collect())
         }
         Err(other) => return Err(other),
     };
-    results.query.clone_from(&typed.query);
+    results.query.clone_from(&options.query);
     Ok(SearchPage {
         facets: match with_facets {
             true => facets(engine, &used, FACET_NAMES)?,
