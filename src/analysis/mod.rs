@@ -1,4 +1,6 @@
-//! The French analyzer: one name, one builder, registered on every index that depeche opens.
+//! The French analyzer: one name, one builder, registered on every index that depeche opens,
+//! with the names analyzer (places, agencies, entities) and the variant-key analyzer (capitalised
+//! words folded so that `Putin` meets `Poutine`).
 //!
 //! Pipeline: split on anything not a letter or digit (apostrophes included) → drop over-long
 //! tokens → lowercase, drop elided words and stop words (accented or not), Snowball stem
@@ -10,12 +12,14 @@ mod fold;
 mod normalizer;
 mod stemmer;
 mod stopwords;
+mod variant;
 
 pub use elision::ElisionFilter;
 pub use fold::fold_accents;
 pub use normalizer::FrenchNormalizer;
 pub use stemmer::with_suffix_accents;
 pub use stopwords::is_stop_word;
+pub use variant::{VariantTokenizer, variant_key};
 
 use tantivy::Index;
 use tantivy::tokenizer::{
@@ -28,6 +32,10 @@ pub const FRENCH: &str = "depeche_fr";
 /// The name of the analyzer for proper names (places, agencies): case and accents folded, elided
 /// articles dropped, but no stemming and no stop words, so `AP` and `APS` stay apart.
 pub const NAMES: &str = "depeche_names";
+
+/// The name of the analyzer for variant keys: each capitalised word as its [`variant_key`], so
+/// that `Putin` finds the articles that write `Poutine`.
+pub const VARIANTS: &str = "depeche_variants";
 
 /// Tokens longer than this many bytes are dropped (URLs, base64 and other junk).
 const MAX_TOKEN_BYTES: usize = 40;
@@ -50,10 +58,16 @@ pub fn names_analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// Builds the variant-key analyzer.
+pub fn variants_analyzer() -> TextAnalyzer {
+    TextAnalyzer::from(VariantTokenizer)
+}
+
 /// Registers depeche's analyzers on `index`; call it every time an index is created or opened.
 pub fn register(index: &Index) {
     index.tokenizers().register(FRENCH, french_analyzer());
     index.tokenizers().register(NAMES, names_analyzer());
+    index.tokenizers().register(VARIANTS, variants_analyzer());
 }
 
 /// The tokens the French analyzer makes of `text`.

@@ -25,7 +25,8 @@ pub struct SearchResponse<'a> {
     pub understood: Option<&'a str>,
     /// Why the given query was repaired.
     pub notes: &'a [String],
-    /// The query searched with its misspelt words corrected, or null.
+    /// The query with its words spelt as the articles write them (searched when `corrections`
+    /// lists words, only suggested otherwise), or null.
     pub did_you_mean: Option<&'a str>,
     /// The words searched under another spelling (`{"from", "to"}`).
     pub corrections: &'a [Correction],

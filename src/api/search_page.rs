@@ -3,8 +3,8 @@
 
 use crate::error::{Error, Result};
 use crate::search::{
-    Correction, Engine, Facets, SearchOptions, SearchResults, corrected, corrections, facets,
-    mended, plain_words, slips,
+    Correction, Engine, Facets, SearchOptions, SearchResults, Spellings, corrected, facets, mended,
+    plain_words, slips, spellings,
 };
 
 /// How many names of each kind the facets list.
@@ -18,7 +18,8 @@ pub struct SearchPage {
     pub understood: Option<String>,
     /// Why it had to be repaired: the slips found in it ([`crate::search::Slip::message`]).
     pub notes: Vec<String>,
-    /// The query searched with its misspelt words corrected, when some were.
+    /// The query with its words spelt as the articles write them, when some were spelt
+    /// otherwise: the query searched, or only suggested for words a few articles hold as typed.
     pub did_you_mean: Option<String>,
     /// The words searched under another spelling: words no article holds, corrected.
     pub corrections: Vec<Correction>,
@@ -51,7 +52,8 @@ fn repaired_search(
 }
 
 /// Runs `options`, with the facets when `with_facets`. Unless `exact`, a word no article holds is
-/// searched as the closest one held ([`corrections`]) and the page says so (`did_you_mean`). A
+/// searched as the articles spell it ([`spellings`]) and the page says so (`did_you_mean`), which
+/// also suggests the spelling far more articles use for a word a few hold. A
 /// query the parser refuses is run again as mended or as its plain words ([`repaired_search`])
 /// and the page says so, so that no typing slip ends in an error. A query with no words left
 /// (`AND`, `-grève`) stays refused: there is nothing to search.
@@ -60,15 +62,20 @@ pub fn search_page(
     options: &SearchOptions,
     with_facets: bool,
 ) -> Result<SearchPage> {
-    let corrections = match options.exact {
-        true => Vec::new(),
-        false => corrections(engine, &options.query),
+    let Spellings {
+        searched: corrections,
+        suggested,
+    } = match options.exact {
+        true => Spellings::default(),
+        false => spellings(engine, &options.query),
     };
-    let did_you_mean = (!corrections.is_empty()).then(|| corrected(&options.query, &corrections));
+    let every: Vec<Correction> = corrections.iter().chain(&suggested).cloned().collect();
+    let did_you_mean = (!every.is_empty()).then(|| corrected(&options.query, &every));
     let searched = SearchOptions {
-        query: did_you_mean
-            .clone()
-            .unwrap_or_else(|| options.query.clone()),
+        query: match corrections.is_empty() {
+            true => options.query.clone(),
+            false => corrected(&options.query, &corrections),
+        },
         ..options.clone()
     };
     let (mut results, used, understood, notes) = match engine.search(&searched) {

@@ -32,7 +32,7 @@ pub struct BenchOptions {
     pub threads: usize,
     /// Build snippets for the hits (as `search` does).
     pub snippets: bool,
-    /// Search the words only as typed, without the typo correction `search` makes.
+    /// Search the words only as typed, without the spelling corrections `search` makes.
     pub exact: bool,
 }
 

@@ -222,8 +222,8 @@ pub struct SearchFlags {
     /// Show only articles with every term (no partial matches).
     #[arg(long)]
     pub all_terms: bool,
-    /// Search the words only as typed: do not correct a word that no article holds
-    /// (`Melanchon` is otherwise searched as `mélenchon`).
+    /// Search the words only as typed: no typo correction, name variants or split and joined
+    /// words (`Melanchon` is otherwise searched as `mélenchon`, `Putin` as `poutine`).
     #[arg(long)]
     pub exact: bool,
     /// Only articles naming this person, place or organisation (repeatable: all must be named).
@@ -288,7 +288,7 @@ pub struct BenchFlags {
     /// server always makes them.
     #[arg(long, conflicts_with = "url")]
     pub no_snippets: bool,
-    /// Search the words only as typed, without typo correction (in process only).
+    /// Search the words only as typed, without corrections of spelling (in process only).
     #[arg(long, conflicts_with = "url")]
     pub exact: bool,
     /// With --url: ask for searches without their facets (facets=false).

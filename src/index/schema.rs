@@ -1,6 +1,6 @@
 //! The index schema: every field in one struct, built once and looked up by name once.
 
-use crate::analysis::{FRENCH, NAMES};
+use crate::analysis::{FRENCH, NAMES, VARIANTS};
 use crate::article::{Article, Entities, EntityKind};
 use chrono::NaiveDate;
 use tantivy::schema::{
@@ -22,6 +22,9 @@ pub struct Fields {
     pub title: Field,
     /// Article text, French-analysed with positions, stored.
     pub body: Field,
+    /// The variant keys of the capitalised words of the title and body (`putin` for `Poutine`),
+    /// indexed without positions: how a name spelt another way is found.
+    pub variant: Field,
     /// Dateline as written, French-analysed, stored.
     pub dateline: Field,
     /// Dateline place, analysed as a name (folded, not stemmed), stored, and kept as written in
@@ -85,6 +88,11 @@ impl Fields {
             )
             .set_stored();
         let faceted = names.set_fast(ENTITY_COLUMN_TOKENIZER);
+        let variant = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(VARIANTS)
+                .set_index_option(IndexRecordOption::Basic),
+        );
         let date = DateOptions::default()
             .set_indexed()
             .set_fast()
@@ -93,6 +101,7 @@ impl Fields {
         let fields = Fields {
             title: builder.add_text_field("title", french.clone()),
             body: builder.add_text_field("body", french.clone()),
+            variant: builder.add_text_field("variant", variant),
             dateline: builder.add_text_field("dateline", french),
             place: builder.add_text_field("place", faceted.clone()),
             agency: builder.add_text_field("agency", faceted.clone()),
@@ -128,6 +137,7 @@ impl Fields {
         Ok(Fields {
             title: field("title")?,
             body: field("body")?,
+            variant: field("variant")?,
             dateline: field("dateline")?,
             place: entity_field("place")?,
             agency: entity_field("agency")?,
@@ -154,6 +164,8 @@ impl Fields {
         doc.add_u64(self.hash, stamp.hash);
         doc.add_text(self.title, &article.title);
         doc.add_text(self.body, &article.body);
+        doc.add_text(self.variant, &article.title);
+        doc.add_text(self.variant, &article.body);
         doc.add_text(self.path, &article.path);
         doc.add_u64(self.id, article_id(&article.path));
         if let Some(url) = &article.url {

@@ -59,7 +59,8 @@ pub struct SearchOptions {
     pub snippets: bool,
     /// Snippet length in characters.
     pub snippet_chars: usize,
-    /// Search the words only as typed: a word no article holds is not corrected.
+    /// Search the words only as typed: a word no article holds is not searched as the articles
+    /// spell it, nor a rarer spelling suggested.
     pub exact: bool,
 }
 

@@ -1,8 +1,9 @@
 //! Searching an index: the engine (BM25 over weighted fields, partial fill-up, dates and sorts),
-//! query rewriting and typo tolerance, snippets, and counting the entities of the matching
+//! query rewriting and forgiving spellings, snippets, and counting the entities of the matching
 //! articles.
 
 mod article;
+mod correct;
 mod engine;
 mod entity_collector;
 mod entity_counts;
@@ -11,16 +12,15 @@ mod query;
 mod repair;
 mod snippet;
 mod stats;
-mod typo;
 
 #[cfg(test)]
 mod tests;
 
 pub use article::{ArticleView, read_article};
+pub use correct::{Correction, Spellings, corrected, spellings};
 pub use engine::{Engine, Hit, SearchOptions, SearchResults, Sort};
 pub use entity_counts::{EntityCount, EntityOptions, top_entities};
 pub use facets::{FacetCount, Facets, facets};
 pub use repair::{Slip, mended, plain_words, slips};
 pub use snippet::Snippet;
 pub use stats::{IndexStats, stats};
-pub use typo::{Correction, corrected, corrections};

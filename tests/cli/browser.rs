@@ -7,7 +7,7 @@
 //! `chromedriver` on the PATH a test says `skipped: ... is absent (TEST)` on stderr and passes;
 //! CI installs both (`.ci/run`).
 
-use crate::common::repo;
+use crate::common::{rare_spelling_corpus, repo};
 use crate::server::Server;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -141,6 +141,16 @@ impl Browser {
     /// A browser looking through `screen` at `path` of a fresh server, ready; or `None` (after
     /// saying so on stderr) when Chromium or chromedriver is not installed.
     fn open(screen: Screen, path: &str) -> Option<Browser> {
+        Browser::open_on(screen, path, Server::of_corpus)
+    }
+
+    /// A browser looking through `screen` at `path` of the server `serve` starts, ready; or
+    /// `None` as [`Browser::open`].
+    fn open_on(
+        screen: Screen,
+        path: &str,
+        serve: impl FnOnce(&[&str]) -> Server,
+    ) -> Option<Browser> {
         let thread = std::thread::current();
         let test = thread.name().unwrap_or("unnamed test").to_string();
         let Some(chromium) = on_path("chromium") else {
@@ -151,7 +161,7 @@ impl Browser {
             skip("chromedriver", &test);
             return None;
         };
-        let server = Server::of_corpus(&[]);
+        let server = serve(&[]);
         let driver = Driver::start(&chromedriver);
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -604,6 +614,43 @@ fn a_word_no_article_holds_is_searched_corrected_with_a_note() {
     assert!(!browser.visible("#error"), "{:?}", browser.texts("#error"));
     assert_eq!(browser.titles().len(), 2);
     assert_eq!(browser.texts(".snippet b")[0], "Kinshasa");
+}
+
+#[test]
+fn a_rare_spelling_is_searched_as_typed_and_the_common_one_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    rare_spelling_corpus(dir.path());
+    let index = dir.path().join("index");
+    let corpus = dir.path().join("corpus");
+    let built = crate::common::run(&[
+        "index",
+        corpus.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    assert_eq!(built.code, 0, "{built:#?}");
+    let Some(browser) =
+        Browser::open_on(Screen::Desktop, "/", |flags| Server::start(&index, flags))
+    else {
+        return;
+    };
+    browser.search("Putin", "/?q=Putin");
+    browser.screenshot("06-suggested.png");
+    assert!(
+        browser.visible("#note-suggested"),
+        "the note offers the common spelling"
+    );
+    assert!(!browser.visible("#note-corrected"));
+    assert_eq!(browser.texts("#note-suggested-query"), ["poutine"]);
+    assert_eq!(browser.titles(), ["Putin au sommet"]);
+    browser.click("#note-suggested-query");
+    browser.wait_for_path("/?q=poutine");
+    assert_eq!(
+        browser.titles().len(),
+        10,
+        "the first page of the 20 Poutine articles"
+    );
+    assert!(!browser.visible("#note"), "{:?}", browser.texts("#note"));
 }
 
 #[test]

@@ -141,6 +141,20 @@ pub fn build_index(cwd: &Path, corpus: &str, index: &Path) -> Value {
     run.json()
 }
 
+/// Writes `dir/corpus`: twenty articles that write Poutine and one that writes Putin, the rare
+/// spelling of a name that far more articles write another way.
+pub fn rare_spelling_corpus(dir: &Path) {
+    let corpus = dir.join("corpus");
+    std::fs::create_dir(&corpus).expect("a corpus folder");
+    for n in 0..20 {
+        let text =
+            format!("Poutine reçoit le ministre {n}\n\nVladimir Poutine a reçu le ministre.\n");
+        std::fs::write(corpus.join(format!("poutine-{n}.txt")), text).expect("an article");
+    }
+    let putin = "Putin au sommet\n\nUn article écrit Putin, comme en anglais.\n";
+    std::fs::write(corpus.join("putin.txt"), putin).expect("an article");
+}
+
 /// One JSON search's result, checked for consistency with its exit code.
 #[derive(Debug)]
 pub struct Search {

@@ -2,7 +2,9 @@
 //! elisions), phrases, fields, dates, exclusions, OR, partial top-up, sorting, paging, snippets,
 //! the JSON and text outputs, and exit codes and error messages.
 
-use crate::common::{CorpusIndex, Search, build_index, repo, run_in, search_in, str_field};
+use crate::common::{
+    CorpusIndex, Search, build_index, rare_spelling_corpus, repo, run_in, search_in, str_field,
+};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -26,6 +28,8 @@ const MOTION: &str = "corpus/orangesum/2023/motion-censure-morvan.txt";
 const BANQUE: &str = "corpus/web/banque-de-france-euro-numerique.html";
 const TUNIS: &str = "corpus/orangesum/2020/tunis-paris-visas-etudiants.txt";
 const SNCF_TGV: &str = "corpus/orangesum/2023/sncf-prix-billets-tgv.txt";
+const ROSCOSMOS: &str = "corpus/wire/reuters-roscosmos-module.txt";
+const HYDRASOL: &str = "corpus/web/cnes-satellite-hydrasol.md";
 
 /// The snippet without its `<b>` tags, HTML entities decoded.
 fn plain(snippet: &str) -> String {
@@ -759,6 +763,102 @@ fn a_word_no_article_holds_is_searched_as_the_closest_one_held() {
     let text = index.run_search("Kinchasa", &["--exact"]);
     assert!(
         text.stdout.starts_with("0 article(s) match"),
+        "{}",
+        text.stdout
+    );
+}
+
+#[test]
+fn names_spelt_another_way_and_words_run_together_or_apart_are_searched_as_written() {
+    let index = CorpusIndex::get();
+    // (query as typed, query searched, its corrections, its first hit, a word its snippet marks)
+    let cases = [
+        (
+            "Vostochny",
+            "vostotchny",
+            &[("Vostochny", "vostotchny")][..],
+            ROSCOSMOS,
+            "Vostotchny",
+        ),
+        (
+            "Moscow roscosmos",
+            "moscou roscosmos",
+            &[("Moscow", "moscou")],
+            ROSCOSMOS,
+            "Roscosmos",
+        ),
+        (
+            "Vershinin",
+            "verchinine",
+            &[("Vershinin", "verchinine")],
+            ROSCOSMOS,
+            "Verchinine",
+        ),
+        (
+            "Saintlouis gazière",
+            "saint louis gazière",
+            &[("Saintlouis", "saint louis")],
+            COOPERATION,
+            "Louis",
+        ),
+        (
+            "Hydra sol",
+            "hydrasol",
+            &[("Hydra sol", "hydrasol")],
+            HYDRASOL,
+            "Hydrasol",
+        ),
+        (
+            "Pyong yang défilé",
+            "pyongyang défilé",
+            &[("Pyong yang", "pyongyang")],
+            PYONGYANG,
+            "Pyongyang",
+        ),
+    ];
+    for (typed, searched, corrections, first, marked) in cases {
+        let text = index.run_search(typed, &[]);
+        let line = text.stdout.lines().next().unwrap_or_default();
+        assert_eq!(line, format!("Did you mean: {searched}?"), "{typed}");
+        let found = index.search(typed, &[]);
+        assert_eq!(found.json["did_you_mean"], searched, "{typed}");
+        let expected: Vec<Value> = corrections
+            .iter()
+            .map(|(from, to)| serde_json::json!({"from": from, "to": to}))
+            .collect();
+        assert_eq!(found.json["corrections"], Value::Array(expected), "{typed}");
+        assert_eq!(found.paths()[0], first, "{typed}");
+        let snippet = str_field(found.first(), "snippet");
+        assert!(
+            snippet.contains(&format!("<b>{marked}</b>")),
+            "{typed}: {snippet}"
+        );
+        let exact = index.search(typed, &["--exact"]);
+        assert_eq!(exact.json["did_you_mean"], Value::Null, "{typed}");
+        assert!(
+            !exact.paths().contains(&first) || exact.total() == 0,
+            "{typed}"
+        );
+    }
+}
+
+#[test]
+fn a_rare_spelling_is_searched_as_typed_and_the_common_one_suggested() {
+    let dir = TempDir::new().unwrap();
+    rare_spelling_corpus(dir.path());
+    let index = dir.path().join("index");
+    build_index(dir.path(), "corpus", &index);
+    let found = search_in(dir.path(), &index, "Putin", &[]);
+    assert_eq!(found.paths(), ["corpus/putin.txt"]);
+    assert_eq!(found.json["did_you_mean"], "poutine");
+    assert_eq!(found.json["corrections"], serde_json::json!([]));
+    let text = run_in(
+        dir.path(),
+        &["search", "--index", index.to_str().unwrap(), "--", "Putin"],
+    );
+    assert!(
+        text.stdout
+            .starts_with("Did you mean: poutine?\n1 article(s) match every term"),
         "{}",
         text.stdout
     );

@@ -403,8 +403,13 @@ function renderNote(data) {
   note.hidden = false;
   note.querySelector(".note-main").hidden = understood === null;
   $("note-understood").textContent = understood || "";
-  $("note-corrected").hidden = corrected === null;
-  $("note-corrected-query").textContent = corrected || "";
+  // A did-you-mean with no corrections is only a suggestion: the words were searched as typed.
+  const searched = corrected !== null && corrections.length > 0;
+  const suggested = corrected !== null && !searched;
+  $("note-corrected").hidden = !searched;
+  $("note-corrected-query").textContent = searched ? corrected : "";
+  $("note-suggested").hidden = !suggested;
+  $("note-suggested-query").textContent = suggested ? corrected : "";
   $("note-typed").textContent = corrections.map((c) => "« " + c.from + " »").join(", ");
   const details = $("note-details");
   details.hidden = notes.length === 0;
@@ -1326,6 +1331,9 @@ function bind() {
   $("results").addEventListener("click", onResultsClick);
   $("facets").addEventListener("click", onFacetsClick);
   $("chips").addEventListener("click", onChipsClick);
+  $("note-suggested-query").addEventListener("click", (event) => {
+    navigate({ q: event.currentTarget.textContent, page: 1, article: "" });
+  });
   $("prev").addEventListener("click", () => goToPage(Math.max(1, view.state.page - 1)));
   $("next").addEventListener("click", () => goToPage(view.state.page + 1));
   $("dates-reset").addEventListener("click", () => { clearDates(); $("q").focus({ preventScroll: true }); });

@@ -1,0 +1,122 @@
+//! What corrections ask of the index: a word's analysed term, how many articles hold a term or
+//! a phrase, the closest terms of a field, an article holding a term.
+
+use crate::index::schema::Fields;
+use crate::search::engine::Engine;
+use std::collections::HashMap;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, FuzzyTermQuery, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Searcher, TantivyDocument, Term};
+
+/// An index snapshot and the French analyzer, for the corrections of one query.
+pub struct Lookup<'a> {
+    /// The engine's fields.
+    pub fields: &'a Fields,
+    searcher: Searcher,
+    analyzer: TextAnalyzer,
+}
+
+impl<'a> Lookup<'a> {
+    /// A lookup in the engine's current snapshot.
+    pub fn new(engine: &'a Engine) -> Lookup<'a> {
+        Lookup {
+            fields: engine.fields(),
+            searcher: engine.searcher(),
+            analyzer: engine.analyzer(),
+        }
+    }
+
+    /// The French analyzer.
+    pub fn analyzer(&mut self) -> &mut TextAnalyzer {
+        &mut self.analyzer
+    }
+
+    /// The one term the analyzer makes of `word`; none for a stop word or several terms.
+    pub fn term(&mut self, word: &str) -> Option<String> {
+        let mut stream = self.analyzer.token_stream(word);
+        let first = stream.next()?.text.clone();
+        stream.next().is_none().then_some(first)
+    }
+
+    /// How many articles hold `term` in `field`.
+    pub fn articles(&self, field: Field, term: &str) -> u64 {
+        let term = Term::from_field_text(field, term);
+        self.searcher.doc_freq(&term).unwrap_or(0)
+    }
+
+    /// Whether a title or a body holds the analysed `term`.
+    pub fn is_held(&self, term: &str) -> bool {
+        self.held_articles(term) > 0
+    }
+
+    /// How many articles hold the analysed `term` in their body, or in their title when more do.
+    pub fn held_articles(&self, term: &str) -> u64 {
+        let body = self.articles(self.fields.body, term);
+        body.max(self.articles(self.fields.title, term))
+    }
+
+    /// How many articles hold `words` side by side in their title or body (stop words aside).
+    pub fn phrase_articles(&mut self, words: &str) -> u64 {
+        let mut terms = Vec::new();
+        let mut stream = self.analyzer.token_stream(words);
+        while let Some(token) = stream.next() {
+            terms.push((token.position, token.text.clone()));
+        }
+        let in_field = |field: Field| -> Box<dyn Query> {
+            let terms: Vec<(usize, Term)> = terms
+                .iter()
+                .map(|(at, text)| (*at, Term::from_field_text(field, text)))
+                .collect();
+            match terms.as_slice() {
+                [(_, term)] => Box::new(TermQuery::new(term.clone(), IndexRecordOption::Basic)),
+                _ => Box::new(PhraseQuery::new_with_offset(terms)),
+            }
+        };
+        if terms.is_empty() {
+            return 0;
+        }
+        let query = BooleanQuery::union(vec![
+            in_field(self.fields.body),
+            in_field(self.fields.title),
+        ]);
+        self.searcher.search(&query, &Count).map_or(0, |n| n as u64)
+    }
+
+    /// The term of `field` within `edits` edits of `term` (a swap of two letters is one) that the
+    /// most articles hold, with their number.
+    pub fn closest(&self, field: Field, term: &str, edits: u8) -> Option<(String, u64)> {
+        let query = FuzzyTermQuery::new(Term::from_field_text(field, term), edits, true);
+        let mut counts: HashMap<Vec<u8>, u64> = HashMap::new();
+        for segment in self.searcher.segment_readers() {
+            let (Ok(index), Ok(automaton)) = (segment.inverted_index(field), query.automaton())
+            else {
+                continue;
+            };
+            let Ok(mut stream) = index.terms().search(automaton).into_stream() else {
+                continue;
+            };
+            while stream.advance() {
+                let count = u64::from(stream.value().doc_freq);
+                *counts.entry(stream.key().to_vec()).or_default() += count;
+            }
+        }
+        let best = counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+        Some((String::from_utf8(best.0).ok()?, best.1))
+    }
+
+    /// The best-scored articles holding `term` in `field`, at most `limit`.
+    pub fn articles_with(&self, field: Field, term: &str, limit: usize) -> Vec<TantivyDocument> {
+        let query = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::Basic);
+        let top = self
+            .searcher
+            .search(&query, &TopDocs::with_limit(limit).order_by_score())
+            .unwrap_or_default();
+        top.into_iter()
+            .filter_map(|(_, address)| self.searcher.doc(address).ok())
+            .collect()
+    }
+}

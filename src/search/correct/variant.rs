@@ -1,0 +1,70 @@
+//! Names spelt another way: a word no article holds searched as the capitalised word of the
+//! articles that has its variant key (`Putin` as `poutine`), or a key one edit away.
+
+use super::lookup::Lookup;
+use crate::analysis::{variant_key, variants_analyzer};
+
+/// The fewest letters of a word looked up by its variant key.
+const SAME_KEY: usize = 4;
+
+/// The fewest letters of a key looked up one edit away.
+const CLOSE_KEY: usize = 5;
+
+/// A word of the articles with the same variant key as `word` but written otherwise, as an
+/// article writes it, and how many articles hold the key: at least `fewest`, or none is read.
+pub fn same_key(lookup: &mut Lookup, word: &str, fewest: u64) -> Option<(String, u64)> {
+    if word.chars().count() < SAME_KEY || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let key = variant_key(word);
+    if !is_telling(&key, word) {
+        return None;
+    }
+    let articles = lookup.articles(lookup.fields.variant, &key);
+    match articles >= fewest.max(1) {
+        true => Some((written_form(lookup, &key, word)?, articles)),
+        false => None,
+    }
+}
+
+/// The word of the articles whose variant key is one edit from `word`'s (the most frequent), as
+/// an article writes it: `Gaddafi` (`gadaf`) finds `Kadhafi` (`kadaf`).
+pub fn close_key(lookup: &mut Lookup, word: &str) -> Option<String> {
+    let key = variant_key(word);
+    if key.len() < CLOSE_KEY || !is_telling(&key, word) || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let (closest, _) = lookup.closest(lookup.fields.variant, &key, 1)?;
+    written_form(lookup, &closest, word)
+}
+
+/// Whether `key` still tells `word` apart: at least three letters, and half as many as `word`
+/// (`zzzzzz` makes `z`, which says nothing).
+fn is_telling(key: &str, word: &str) -> bool {
+    key.len() >= 3 && key.len() * 2 >= word.chars().count()
+}
+
+/// How many articles holding a key are read for a way of writing it.
+const READ: usize = 10;
+
+/// A capitalised word with the variant key `key` that is not `typed`, lowercased, from the first
+/// of the best-scored articles holding the key that has one.
+fn written_form(lookup: &Lookup, key: &str, typed: &str) -> Option<String> {
+    let typed = typed.to_lowercase();
+    let mut analyzer = variants_analyzer();
+    for doc in lookup.articles_with(lookup.fields.variant, key, READ) {
+        for field in [lookup.fields.title, lookup.fields.body] {
+            let Some(text) = lookup.fields.text(&doc, field) else {
+                continue;
+            };
+            let mut stream = analyzer.token_stream(text);
+            while let Some(token) = stream.next() {
+                let written = text[token.offset_from..token.offset_to].to_lowercase();
+                if token.text == key && written != typed {
+                    return Some(written);
+                }
+            }
+        }
+    }
+    None
+}
