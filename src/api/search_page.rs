@@ -3,9 +3,10 @@
 
 use crate::error::{Error, Result};
 use crate::search::{
-    Correction, Engine, Facets, SearchOptions, SearchResults, Spellings, corrected, facets, mended,
+    Correction, Engine, Facets, Hit, SearchOptions, SearchResults, corrected, facets, mended,
     plain_words, slips, spellings,
 };
+use std::collections::HashSet;
 
 /// How many names of each kind the facets list.
 const FACET_NAMES: usize = 10;
@@ -19,9 +20,10 @@ pub struct SearchPage {
     /// Why it had to be repaired: the slips found in it ([`crate::search::Slip::message`]).
     pub notes: Vec<String>,
     /// The query with its words spelt as the articles write them, when some were spelt
-    /// otherwise: the query searched, or only suggested for words a few articles hold as typed.
+    /// otherwise.
     pub did_you_mean: Option<String>,
-    /// The words searched under another spelling: words no article holds, corrected.
+    /// The words also searched under another spelling: instead of the words as typed when no
+    /// article holds them, below their hits when a few do.
     pub corrections: Vec<Correction>,
     /// What and when all the matching articles talk about.
     pub facets: Facets,
@@ -52,29 +54,27 @@ fn repaired_search(
 }
 
 /// Runs `options`, with the facets when `with_facets`. Unless `exact`, a word no article holds is
-/// searched as the articles spell it ([`spellings`]) and the page says so (`did_you_mean`), which
-/// also suggests the spelling far more articles use for a word a few hold. A
-/// query the parser refuses is run again as mended or as its plain words ([`repaired_search`])
-/// and the page says so, so that no typing slip ends in an error. A query with no words left
-/// (`AND`, `-grève`) stays refused: there is nothing to search.
+/// searched as the articles spell it, and a word a few hold is searched so too, its hits below
+/// theirs ([`spellings`]); the page says so (`did_you_mean`). A query the parser refuses is run
+/// again as mended or as its plain words ([`repaired_search`]) and the page says so, so that no
+/// typing slip ends in an error. A query with no words left (`AND`, `-grève`) stays refused:
+/// there is nothing to search.
 pub fn search_page(
     engine: &Engine,
     options: &SearchOptions,
     with_facets: bool,
 ) -> Result<SearchPage> {
-    let Spellings {
-        searched: corrections,
-        suggested,
-    } = match options.exact {
-        true => Spellings::default(),
+    let corrections = match options.exact {
+        true => Vec::new(),
         false => spellings(engine, &options.query),
     };
-    let every: Vec<Correction> = corrections.iter().chain(&suggested).cloned().collect();
-    let did_you_mean = (!every.is_empty()).then(|| corrected(&options.query, &every));
+    let (instead, below): (Vec<Correction>, Vec<Correction>) =
+        corrections.iter().cloned().partition(|c| c.articles == 0);
+    let did_you_mean = (!corrections.is_empty()).then(|| corrected(&options.query, &corrections));
     let searched = SearchOptions {
-        query: match corrections.is_empty() {
+        query: match instead.is_empty() {
             true => options.query.clone(),
-            false => corrected(&options.query, &corrections),
+            false => corrected(&options.query, &instead),
         },
         ..options.clone()
     };
@@ -92,6 +92,9 @@ pub fn search_page(
         }
         Err(other) => return Err(other),
     };
+    if !below.is_empty() && understood.is_none() {
+        results = with_spellings_below(engine, &used, results, &below)?;
+    }
     results.query.clone_from(&options.query);
     Ok(SearchPage {
         facets: match with_facets {
@@ -103,5 +106,55 @@ pub fn search_page(
         notes,
         did_you_mean,
         corrections,
+    })
+}
+
+/// The `results` of `typed`, topped up when they are fewer than asked or partial with the hits of
+/// `typed` spelt as `below` has it: its hits with every term after those of `typed` (which have the words
+/// as typed), then the partial hits of `typed`, then its own; each article once.
+fn with_spellings_below(
+    engine: &Engine,
+    typed: &SearchOptions,
+    results: SearchResults,
+    below: &[Correction],
+) -> Result<SearchResults> {
+    if results.hits.len() >= typed.limit && results.hits.iter().all(|hit| !hit.partial) {
+        return Ok(results);
+    }
+    let wanted = typed.offset.saturating_add(typed.limit);
+    let from_top = |query: String, limit: usize| SearchOptions {
+        query,
+        offset: 0,
+        limit,
+        ..typed.clone()
+    };
+    let first = match typed.offset {
+        0 => results,
+        _ => engine.search(&from_top(typed.query.clone(), wanted))?,
+    };
+    let spelt = from_top(
+        corrected(&typed.query, below),
+        wanted.saturating_add(first.hits.len()),
+    );
+    let more = engine.search(&spelt)?;
+    let (first_full, first_partial): (Vec<&Hit>, Vec<&Hit>) =
+        first.hits.iter().partition(|hit| !hit.partial);
+    let (more_full, more_partial): (Vec<&Hit>, Vec<&Hit>) =
+        more.hits.iter().partition(|hit| !hit.partial);
+    let mut seen = HashSet::new();
+    let merged = [first_full, more_full, first_partial, more_partial]
+        .into_iter()
+        .flatten()
+        .filter(|hit| seen.insert(hit.id.as_str()));
+    let hits = merged.enumerate().skip(typed.offset).take(typed.limit);
+    let hits = hits.map(|(at, hit)| Hit {
+        rank: at + 1,
+        ..hit.clone()
+    });
+    Ok(SearchResults {
+        hits: hits.collect(),
+        took_ms: first.took_ms + more.took_ms,
+        rank_ms: first.rank_ms + more.rank_ms,
+        ..first
     })
 }

@@ -17,7 +17,7 @@ mod stats;
 mod tests;
 
 pub use article::{ArticleView, read_article};
-pub use correct::{Correction, Spellings, corrected, spellings};
+pub use correct::{Correction, corrected, spellings};
 pub use engine::{Engine, Hit, SearchOptions, SearchResults, Sort};
 pub use entity_counts::{EntityCount, EntityOptions, top_entities};
 pub use facets::{FacetCount, Facets, facets};

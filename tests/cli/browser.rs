@@ -617,7 +617,7 @@ fn a_word_no_article_holds_is_searched_corrected_with_a_note() {
 }
 
 #[test]
-fn a_rare_spelling_is_searched_as_typed_and_the_common_one_offered() {
+fn a_rare_spelling_comes_first_and_the_common_one_below_it() {
     let dir = tempfile::tempdir().unwrap();
     rare_spelling_corpus(dir.path());
     let index = dir.path().join("index");
@@ -635,22 +635,23 @@ fn a_rare_spelling_is_searched_as_typed_and_the_common_one_offered() {
         return;
     };
     browser.search("Putin", "/?q=Putin");
-    browser.screenshot("06-suggested.png");
-    assert!(
-        browser.visible("#note-suggested"),
-        "the note offers the common spelling"
-    );
+    browser.screenshot("06-also.png");
+    assert!(browser.visible("#note-also"), "the note says what follows");
     assert!(!browser.visible("#note-corrected"));
-    assert_eq!(browser.texts("#note-suggested-query"), ["poutine"]);
-    assert_eq!(browser.titles(), ["Putin au sommet"]);
-    browser.click("#note-suggested-query");
-    browser.wait_for_path("/?q=poutine");
     assert_eq!(
-        browser.titles().len(),
-        10,
-        "the first page of the 20 Poutine articles"
+        browser.texts("#note-also-words"),
+        ["« poutine » au lieu de « Putin »"]
     );
-    assert!(!browser.visible("#note"), "{:?}", browser.texts("#note"));
+    let titles = browser.titles();
+    assert_eq!(titles.len(), 10, "{titles:?}");
+    assert_eq!(titles[0], "Putin au sommet");
+    assert!(
+        titles[1..]
+            .iter()
+            .all(|t| t.starts_with("Poutine reçoit le ministre")),
+        "{titles:?}"
+    );
+    assert_eq!(browser.texts(".snippet b")[..2], ["Putin", "Poutine"]);
 }
 
 #[test]

@@ -754,7 +754,7 @@ fn a_word_no_article_holds_is_searched_as_the_closest_one_held() {
     let found = index.search("Kinchasa", &[]);
     assert_eq!(
         found.json["corrections"],
-        serde_json::json!([{"from": "Kinchasa", "to": "kinshasa"}])
+        serde_json::json!([{"from": "Kinchasa", "to": "kinshasa", "articles": 0}])
     );
     // Exact: the word only as typed, which no article holds.
     let exact = index.search("Kinchasa", &["--exact"]);
@@ -824,7 +824,7 @@ fn names_spelt_another_way_and_words_run_together_or_apart_are_searched_as_writt
         assert_eq!(found.json["did_you_mean"], searched, "{typed}");
         let expected: Vec<Value> = corrections
             .iter()
-            .map(|(from, to)| serde_json::json!({"from": from, "to": to}))
+            .map(|(from, to)| serde_json::json!({"from": from, "to": to, "articles": 0}))
             .collect();
         assert_eq!(found.json["corrections"], Value::Array(expected), "{typed}");
         assert_eq!(found.paths()[0], first, "{typed}");
@@ -843,15 +843,33 @@ fn names_spelt_another_way_and_words_run_together_or_apart_are_searched_as_writt
 }
 
 #[test]
-fn a_rare_spelling_is_searched_as_typed_and_the_common_one_suggested() {
+fn a_rare_spelling_comes_first_and_the_common_one_below_it() {
     let dir = TempDir::new().unwrap();
     rare_spelling_corpus(dir.path());
     let index = dir.path().join("index");
     build_index(dir.path(), "corpus", &index);
-    let found = search_in(dir.path(), &index, "Putin", &[]);
-    assert_eq!(found.paths(), ["corpus/putin.txt"]);
+    let found = search_in(dir.path(), &index, "Putin", &["-n", "3"]);
+    assert_eq!(found.total(), 1);
+    let paths = found.paths();
+    assert_eq!(paths[0], "corpus/putin.txt");
+    assert!(
+        paths[1..].iter().all(|p| p.starts_with("corpus/poutine-")),
+        "{paths:?}"
+    );
     assert_eq!(found.json["did_you_mean"], "poutine");
-    assert_eq!(found.json["corrections"], serde_json::json!([]));
+    assert_eq!(
+        found.json["corrections"],
+        serde_json::json!([{"from": "Putin", "to": "poutine", "articles": 1}])
+    );
+    let ranks: Vec<u64> = found
+        .hits()
+        .iter()
+        .map(|h| h["rank"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ranks, [1, 2, 3]);
+    // The next page goes on below the article with the word as typed.
+    let next = search_in(dir.path(), &index, "Putin", &["-n", "2", "--offset", "1"]);
+    assert_eq!(next.paths(), paths[1..]);
     let text = run_in(
         dir.path(),
         &["search", "--index", index.to_str().unwrap(), "--", "Putin"],
@@ -862,6 +880,8 @@ fn a_rare_spelling_is_searched_as_typed_and_the_common_one_suggested() {
         "{}",
         text.stdout
     );
+    let exact = search_in(dir.path(), &index, "Putin", &["--exact"]);
+    assert_eq!(exact.paths(), ["corpus/putin.txt"]);
 }
 
 #[test]

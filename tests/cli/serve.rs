@@ -141,7 +141,7 @@ fn a_misspelt_word_is_searched_corrected_unless_exact() {
     assert_eq!(json["did_you_mean"], "kinshasa");
     assert_eq!(
         json["corrections"],
-        serde_json::json!([{"from": "Kinchasa", "to": "kinshasa"}])
+        serde_json::json!([{"from": "Kinchasa", "to": "kinshasa", "articles": 0}])
     );
     assert_eq!(json["total_hits"], 2);
     let exact = server.get("/api/search?q=Kinchasa&exact=true").json();

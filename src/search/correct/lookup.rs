@@ -84,8 +84,8 @@ impl<'a> Lookup<'a> {
         self.searcher.search(&query, &Count).map_or(0, |n| n as u64)
     }
 
-    /// The term of `field` within `edits` edits of `term` (a swap of two letters is one) that the
-    /// most articles hold, with their number.
+    /// The other term of `field` within `edits` edits of `term` (a swap of two letters is one)
+    /// that the most articles hold, with their number.
     pub fn closest(&self, field: Field, term: &str, edits: u8) -> Option<(String, u64)> {
         let query = FuzzyTermQuery::new(Term::from_field_text(field, term), edits, true);
         let mut counts: HashMap<Vec<u8>, u64> = HashMap::new();
@@ -98,6 +98,9 @@ impl<'a> Lookup<'a> {
                 continue;
             };
             while stream.advance() {
+                if stream.key() == term.as_bytes() {
+                    continue;
+                }
                 let count = u64::from(stream.value().doc_freq);
                 *counts.entry(stream.key().to_vec()).or_default() += count;
             }

@@ -18,88 +18,73 @@ pub struct Correction {
     pub from: String,
     /// The words searched instead, as an article writes them (lowercased): one word, or two.
     pub to: String,
+    /// How many articles hold the words as typed: none, and `to` is searched instead; a few,
+    /// and `to` is searched too, its hits ranked below theirs.
+    pub articles: u64,
 }
 
-/// What the plain words of a query are searched as, and what else they may have meant.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Spellings {
-    /// Words no article holds (or two words no article writes side by side), searched as the
-    /// articles write them.
-    pub searched: Vec<Correction>,
-    /// Words a few articles hold that far more articles write another way: suggested, and
-    /// searched as typed.
-    pub suggested: Vec<Correction>,
-}
-
-/// The most articles a word may be in and still be suggested another spelling.
+/// The most articles a word may be in and still be searched another way too.
 const RARE: u64 = 20;
 
-/// How many times more articles another spelling must be in to be suggested.
+/// How many times more articles another spelling must be in to be searched too.
 const RARER: u64 = 20;
 
-/// The spellings of the plain words of `query` (no field, operator, quote or sign): two words
-/// side by side that the articles write as one far more often ([`split::joined`]), then each word
-/// no article holds, corrected in this order of preference: a name spelt another way
-/// ([`variant::same_key`]), two words run together ([`split::split`]), a name or a word one or two
-/// typing slips away ([`variant::close_key`], [`typo::closest`]); and a word in at most 20
-/// articles is suggested the name spelt another way or the two words it runs together when 20
-/// times as many articles write them so.
-pub fn spellings(engine: &Engine, query: &str) -> Spellings {
+/// The other spellings of the plain words of `query` (no field, operator, quote or sign): two
+/// words side by side that the articles write as one ([`split::joined`]), then each word no
+/// article holds, in this order of preference: a name spelt another way ([`variant::same_key`]),
+/// two words run together ([`split::split`]), a name or a word one or two typing slips away
+/// ([`variant::close_key`], [`typo::closest`]). A word at most 20 articles hold gets the same
+/// variant key or the split that 20 times as many articles hold, to be searched below it (a
+/// typo would turn rare words into common ones: `narval` into `naval`; a close key costs a
+/// search of the key dictionary on every rare word).
+pub fn spellings(engine: &Engine, query: &str) -> Vec<Correction> {
     let mut lookup = Lookup::new(engine);
     let words = words::plain_words(query);
-    let mut found = Spellings::default();
+    let mut found = Vec::new();
     let mut at = 0;
     while let Some(word) = words.get(at) {
         let next = words
             .get(at + 1)
             .filter(|next| next.place == word.place + 1);
-        let joined = next.and_then(|next| split::joined(&mut lookup, word.text, next.text));
-        let (spelling, used) = match joined {
-            Some(joined) => (Some(joined), 2),
-            None => (spelling(&mut lookup, word.text), 1),
-        };
-        match spelling {
-            Some(Spelling::Searched(correction)) => found.searched.push(correction),
-            Some(Spelling::Suggested(correction)) => found.suggested.push(correction),
-            None => {}
+        match next.and_then(|next| split::joined(&mut lookup, word.text, next.text)) {
+            Some(joined) => {
+                found.push(joined);
+                at += 2;
+            }
+            None => {
+                found.extend(spelling(&mut lookup, word.text));
+                at += 1;
+            }
         }
-        at += used;
     }
     found
 }
 
-/// Another spelling of query words, searched or only suggested.
-enum Spelling {
-    /// Searched instead of the words as typed.
-    Searched(Correction),
-    /// Suggested beside the words as typed.
-    Suggested(Correction),
-}
-
-/// The spelling of one word: corrected when no article holds it, suggested when it is rare.
-fn spelling(lookup: &mut Lookup, word: &str) -> Option<Spelling> {
+/// The other spelling of one word, when no article holds it or a few do.
+fn spelling(lookup: &mut Lookup, word: &str) -> Option<Correction> {
     let term = lookup.term(word)?;
-    let correction = |to| Correction {
+    let articles = lookup.held_articles(&term);
+    let to = match articles {
+        0 => variant::same_key(lookup, word, 1)
+            .map(|(to, _)| to)
+            .or_else(|| split::split(lookup, word).map(|(to, _)| to))
+            .or_else(|| variant::close_key(lookup, word).map(|(to, _)| to))
+            .or_else(|| typo::closest(lookup, word, &term).map(|(to, _)| to))?,
+        1..=RARE => {
+            let fewest = RARER * articles;
+            let enough = |found: &(String, u64)| found.1 >= fewest;
+            variant::same_key(lookup, word, fewest)
+                .filter(|(to, _)| lookup.term(to).as_ref() != Some(&term))
+                .or_else(|| split::split(lookup, word).filter(enough))?
+                .0
+        }
+        _ => return None,
+    };
+    Some(Correction {
         from: word.to_string(),
         to,
-    };
-    match lookup.held_articles(&term) {
-        0 => {
-            let to = variant::same_key(lookup, word, 1)
-                .map(|(to, _)| to)
-                .or_else(|| split::split(lookup, word).map(|(to, _)| to))
-                .or_else(|| variant::close_key(lookup, word))
-                .or_else(|| typo::closest(lookup, word, &term))?;
-            Some(Spelling::Searched(correction(to)))
-        }
-        held @ 1..=RARE => {
-            let (to, articles) = variant::same_key(lookup, word, RARER * held)
-                .filter(|(to, _)| lookup.term(to).as_ref() != Some(&term))
-                .or_else(|| split::split(lookup, word))?;
-            (articles >= RARER * held).then(|| Spelling::Suggested(correction(to)))
-        }
-        _ => None,
-    }
+        articles,
+    })
 }
 
 /// The query with each correction made, the other words kept as typed.
@@ -135,6 +120,7 @@ mod tests {
         Correction {
             from: from.into(),
             to: to.into(),
+            articles: 0,
         }
     }
 

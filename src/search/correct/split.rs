@@ -2,7 +2,7 @@
 //! `greenpeace`, as the articles write them.
 
 use super::lookup::Lookup;
-use super::{Correction, RARER, Spelling};
+use super::{Correction, RARE, RARER};
 
 /// The fewest letters of a word that may be two run together.
 const SPLIT: usize = 4;
@@ -46,10 +46,10 @@ fn is_half(lookup: &mut Lookup, left: &str, right: &str) -> bool {
 /// The articles a name may be run together with (`Lepen`, `Lehavre`, `Delafontaine`).
 const ARTICLES: [&str; 6] = ["le", "la", "les", "de", "du", "des"];
 
-/// `first` and `second` as one word (`Green peace` → `greenpeace`): searched so when the bodies
-/// hold them joined and no article writes them side by side, suggested when 20 times as many
-/// articles hold them joined. Stop words are never joined.
-pub fn joined(lookup: &mut Lookup, first: &str, second: &str) -> Option<Spelling> {
+/// `first` and `second` as one word (`Green peace` → `greenpeace`), when the bodies hold them
+/// joined and no article writes them side by side, or at most 20 do and 20 times as many hold
+/// them joined. Stop words are never joined.
+pub fn joined(lookup: &mut Lookup, first: &str, second: &str) -> Option<Correction> {
     lookup.term(first)?;
     lookup.term(second)?;
     let together = format!("{first}{second}").to_lowercase();
@@ -59,14 +59,11 @@ pub fn joined(lookup: &mut Lookup, first: &str, second: &str) -> Option<Spelling
         return None;
     }
     let apart = format!("{first} {second}");
-    let written_apart = lookup.phrase_articles(&apart);
-    let correction = Correction {
+    let articles = lookup.phrase_articles(&apart);
+    let rare_enough = articles == 0 || (articles <= RARE && joined >= RARER * articles);
+    rare_enough.then_some(Correction {
         from: apart,
         to: together,
-    };
-    match written_apart {
-        0 => Some(Spelling::Searched(correction)),
-        _ if joined >= RARER * written_apart => Some(Spelling::Suggested(correction)),
-        _ => None,
-    }
+        articles,
+    })
 }

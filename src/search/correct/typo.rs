@@ -9,16 +9,17 @@ const ONE_EDIT: usize = 5;
 /// The fewest letters of a word corrected at two edits.
 const TWO_EDITS: usize = 9;
 
-/// The closest word to `word` (analysed as `term`) that the bodies hold, the most frequent on
-/// ties, as an article writes it; none for a word shorter than 5 letters or not all letters.
-pub fn closest(lookup: &mut Lookup, word: &str, term: &str) -> Option<String> {
+/// The closest other word to `word` (analysed as `term`) that the bodies hold, the most frequent
+/// on ties, as an article writes it, and how many articles hold it; none for a word shorter than
+/// 5 letters or not all letters.
+pub fn closest(lookup: &mut Lookup, word: &str, term: &str) -> Option<(String, u64)> {
     let letters = word.chars().count();
     if letters < ONE_EDIT || !word.chars().all(char::is_alphabetic) {
         return None;
     }
     let edits = if letters >= TWO_EDITS { 2 } else { 1 };
-    let (closest, _) = lookup.closest(lookup.fields.body, term, edits)?;
-    written_form(lookup, &closest)
+    let (closest, articles) = lookup.closest(lookup.fields.body, term, edits)?;
+    Some((written_form(lookup, &closest)?, articles))
 }
 
 /// How an article holding the analysed `term` writes it, lowercased (`mélenchon` for

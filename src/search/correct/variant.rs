@@ -28,14 +28,15 @@ pub fn same_key(lookup: &mut Lookup, word: &str, fewest: u64) -> Option<(String,
 }
 
 /// The word of the articles whose variant key is one edit from `word`'s (the most frequent), as
-/// an article writes it: `Gaddafi` (`gadaf`) finds `Kadhafi` (`kadaf`).
-pub fn close_key(lookup: &mut Lookup, word: &str) -> Option<String> {
+/// an article writes it, and how many articles hold that key: `Gaddafi` (`gadaf`) finds `Kadhafi`
+/// (`kadaf`).
+pub fn close_key(lookup: &mut Lookup, word: &str) -> Option<(String, u64)> {
     let key = variant_key(word);
     if key.len() < CLOSE_KEY || !is_telling(&key, word) || !word.chars().all(char::is_alphabetic) {
         return None;
     }
-    let (closest, _) = lookup.closest(lookup.fields.variant, &key, 1)?;
-    written_form(lookup, &closest, word)
+    let (closest, articles) = lookup.closest(lookup.fields.variant, &key, 1)?;
+    Some((written_form(lookup, &closest, word)?, articles))
 }
 
 /// Whether `key` still tells `word` apart: at least three letters, and half as many as `word`

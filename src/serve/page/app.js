@@ -403,14 +403,14 @@ function renderNote(data) {
   note.hidden = false;
   note.querySelector(".note-main").hidden = understood === null;
   $("note-understood").textContent = understood || "";
-  // A did-you-mean with no corrections is only a suggestion: the words were searched as typed.
-  const searched = corrected !== null && corrections.length > 0;
-  const suggested = corrected !== null && !searched;
-  $("note-corrected").hidden = !searched;
-  $("note-corrected-query").textContent = searched ? corrected : "";
-  $("note-suggested").hidden = !suggested;
-  $("note-suggested-query").textContent = suggested ? corrected : "";
-  $("note-typed").textContent = corrections.map((c) => "« " + c.from + " »").join(", ");
+  // A word no article holds is searched as corrected; a rare one too, below its own hits.
+  const instead = corrections.filter((c) => !c.articles);
+  const also = corrections.filter((c) => c.articles > 0);
+  $("note-corrected").hidden = instead.length === 0;
+  $("note-corrected-query").textContent = instead.length ? corrected : "";
+  $("note-typed").textContent = instead.map((c) => "« " + c.from + " »").join(", ");
+  $("note-also").hidden = also.length === 0;
+  $("note-also-words").textContent = also.map((c) => "« " + c.to + " » au lieu de « " + c.from + " »").join(", ");
   const details = $("note-details");
   details.hidden = notes.length === 0;
   const french = notes.map((n) => NOTES_FR[n] || n);
@@ -1331,9 +1331,6 @@ function bind() {
   $("results").addEventListener("click", onResultsClick);
   $("facets").addEventListener("click", onFacetsClick);
   $("chips").addEventListener("click", onChipsClick);
-  $("note-suggested-query").addEventListener("click", (event) => {
-    navigate({ q: event.currentTarget.textContent, page: 1, article: "" });
-  });
   $("prev").addEventListener("click", () => goToPage(Math.max(1, view.state.page - 1)));
   $("next").addEventListener("click", () => goToPage(view.state.page + 1));
   $("dates-reset").addEventListener("click", () => { clearDates(); $("q").focus({ preventScroll: true }); });
