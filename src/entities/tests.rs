@@ -482,3 +482,45 @@ fn known_surnames_alone_are_people() {
         ),
     ]);
 }
+
+#[test]
+fn newspapers_named_with_their_article_after_du_and_au() {
+    check(&[
+        (
+            "Selon les journalistes du Monde, le sondage Ifop publié par Le Figaro le confirme.",
+            &[],
+            &[],
+            &["Ifop", "Le Figaro", "Le Monde"],
+        ),
+        (
+            "Il a confié au Point et aux Echos qu'il partait.",
+            &[],
+            &[],
+            &["Le Point", "Les Echos"],
+        ),
+        (
+            "La Coupe du Monde de football et le championnat du Monde de ski.",
+            &[],
+            &[],
+            &[],
+        ),
+        (
+            "Le tour du Monde en 80 jours, disait-il au Monde.",
+            &[],
+            &[],
+            &["Le Monde"],
+        ),
+        (
+            "Une des zones les plus fréquentées au Monde.",
+            &[],
+            &[],
+            &[],
+        ),
+        (
+            "Il est monté sur le plateau de BFMTV, puis sur Canal+.",
+            &[],
+            &[],
+            &["BFMTV", "Canal+"],
+        ),
+    ]);
+}

@@ -100,14 +100,19 @@ pub fn headed_end(doc: &Doc, start: usize, head: Head) -> Option<usize> {
                 && !(apposed && doc.is(start, List::OrgNoun))
                 && !names_a_listed_organisation(doc, start, end)
         }
-        Head::Place => capitals > 0,
+        Head::Place => {
+            capitals > 0
+                && !(doc.shape(start) == Shape::Lower
+                    && names_a_listed_organisation(doc, start, end))
+        }
         Head::Event => true,
     };
     enough.then_some(end)
 }
 
 /// Whether the complement of a lowercase head is a listed organisation, which then is the only
-/// name (`syndicat de la SNCF` names the SNCF, not a body of its own).
+/// name (`syndicat de la SNCF` names the SNCF, not a body of its own; `plateau de BFMTV` names
+/// the channel, not a place).
 fn names_a_listed_organisation(doc: &Doc, start: usize, end: usize) -> bool {
     (start + 1..end)
         .filter(|&at| doc.is_capital(at))

@@ -2,7 +2,7 @@
 //! the words read so far start a listed name.
 
 use crate::entities::doc::Doc;
-use crate::entities::lists::{Entry, GAZETTEER, List};
+use crate::entities::lists::{Class, Entry, GAZETTEER, List};
 use crate::entities::token::Shape;
 use std::cell::RefCell;
 
@@ -40,7 +40,7 @@ pub fn longest_listed(doc: &Doc, start: usize) -> Option<(usize, Entry)> {
 
 /// The longest listed name of several words starting at token `start`, whose first word's key
 /// is `key`, or `best` (the first word alone) when there is none: the words are added to `key`
-/// one by one while it starts a listed name.
+/// one by one while it starts a listed name, and a `+` glued to a word with them (`Canal+`).
 fn extend_match(
     doc: &Doc,
     start: usize,
@@ -49,10 +49,13 @@ fn extend_match(
 ) -> Option<(usize, Entry)> {
     let following = doc.tokens.iter().enumerate().skip(start + 1);
     for (at, token) in following.take(MAX_TOKENS - 1) {
-        if token.is_punct() {
+        let glued_plus = doc.word(at) == "+" && at > 0 && doc.tokens[at - 1].end == token.start;
+        if token.is_punct() && !glued_plus {
             break;
         }
-        key.push(' ');
+        if !glued_plus {
+            key.push(' ');
+        }
         doc.append_key(at, key);
         let Some(node) = GAZETTEER.node(key.as_str()) else {
             break;
@@ -68,15 +71,53 @@ fn extend_match(
 }
 
 /// Whether the name of `entry` may start at token `start`: any name may, but one whose article
-/// the text swallowed starts at a capitalised word only (`Caire`, not `CAP` nor `cap`).
+/// the text swallowed starts at a capitalised word only (`Caire`, not `CAP` nor `cap`), and a
+/// medium's only right after the swallowing word (`du Monde`, not `Monde` alone).
 fn may_start_at(entry: &Entry, doc: &Doc, start: usize) -> bool {
-    entry.article.is_none() || doc.shape(start) == Shape::Capitalised
+    match entry.article {
+        None => true,
+        Some(_) if doc.shape(start) != Shape::Capitalised => false,
+        Some(_) if entry.class == Class::Media => after_swallowed_article(doc, start),
+        Some(_) => true,
+    }
 }
+
+/// Whether token `start` follows `du`, `au`, `aux` or `des` that belong to no other name or
+/// title: `les journalistes du Monde`, `il a dit au Point`, but not `la Coupe du Monde`,
+/// `Médecins du Monde`, `champion du Monde` or `la zone la plus fréquentée au Monde`.
+fn after_swallowed_article(doc: &Doc, start: usize) -> bool {
+    let Some(article) = start.checked_sub(1) else {
+        return false;
+    };
+    if !matches!(doc.word(article), "du" | "au" | "aux" | "des") {
+        return false;
+    }
+    let Some(owner) = article.checked_sub(1) else {
+        return true;
+    };
+    let owner_word = doc.word(owner).to_lowercase();
+    let superlative =
+        (owner.saturating_sub(3)..=owner).any(|at| doc.is_one_of(at, &["plus", "moins"]));
+    !doc.tokens[owner].is_capital() && !TITLE_WORDS.contains(&owner_word.as_str()) && !superlative
+}
+
+/// Words before `du Monde` that make it a title, not the newspaper.
+const TITLE_WORDS: [&str; 10] = [
+    "coupe",
+    "championnat",
+    "championnats",
+    "champion",
+    "champions",
+    "championne",
+    "vice-champion",
+    "record",
+    "tour",
+    "titre",
+];
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::lists::Class;
 
     fn first_match(text: &str) -> Option<(String, Class)> {
         let doc = Doc::new(text);
@@ -91,6 +132,7 @@ mod tests {
             ("Corée du Sud", Some(("Corée du Sud", Class::Geo))),
             ("Etats-Unis et", Some(("Etats-Unis", Class::Geo))),
             ("Europe 1 a dit", Some(("Europe 1", Class::Media))),
+            ("Canal+ a diffusé", Some(("Canal+", Class::Media))),
             ("Europe du Nord", Some(("Europe", Class::Geo))),
             ("Côte d'Ivoire", Some(("Côte d'Ivoire", Class::Geo))),
             (

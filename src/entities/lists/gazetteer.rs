@@ -80,10 +80,11 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     gazetteer
 });
 
-/// The key of a place named with `le` or `les` as written after `au`, `du`, `aux` or `des`,
-/// which swallow the article, and the article: `le caire` → `caire`, `Le` (`au Caire`).
+/// The key of a place or a medium named with `le` or `les` as written after `au`, `du`, `aux` or
+/// `des`, which swallow the article, and the article: `le caire` → `caire`, `Le` (`au Caire`);
+/// `le monde` → `monde`, `Le` (`les journalistes du Monde`).
 fn contracted_form(key: &str, class: Class) -> Option<(&str, &'static str)> {
-    if class != Class::Geo {
+    if class != Class::Geo && class != Class::Media {
         return None;
     }
     let le = key.strip_prefix("le ").map(|rest| (rest, "Le"));
