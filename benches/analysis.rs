@@ -121,6 +121,8 @@ fn gold_sets() -> Vec<(&'static str, Files)> {
         ("gold-test", "test"),
         ("gold-blind", "blind"),
         ("gold-final", "final"),
+        ("gold-last", "last"),
+        ("gold-next", "next"),
     ];
     sets.into_iter()
         .map(|(name, set)| {
