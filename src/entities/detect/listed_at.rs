@@ -49,7 +49,7 @@ fn extend_match(
 ) -> Option<(usize, Entry)> {
     let following = doc.tokens.iter().enumerate().skip(start + 1);
     for (at, token) in following.take(MAX_TOKENS - 1) {
-        let glued_plus = doc.word(at) == "+" && at > 0 && doc.tokens[at - 1].end == token.start;
+        let glued_plus = doc.word(at) == "+" && doc.tokens[at - 1].end == token.start;
         if token.is_punct() && !glued_plus {
             break;
         }

@@ -10,6 +10,17 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, TantivyDocument, Term};
 
+/// Where the way the articles write a term is read ([`Lookup::written_form`]).
+#[derive(Clone, Copy)]
+pub struct Source<'f> {
+    /// The field the articles hold the term in.
+    pub field: Field,
+    /// The fields of those articles read, in order.
+    pub read: &'f [Field],
+    /// How many of the best-scored of those articles are read at most.
+    pub articles: usize,
+}
+
 /// An index snapshot and the French analyzer, for the corrections of one query.
 pub struct Lookup<'a> {
     /// The engine's fields.
@@ -111,8 +122,36 @@ impl<'a> Lookup<'a> {
         Some((String::from_utf8(best.0).ok()?, best.1))
     }
 
+    /// How the articles write `term`, lowercased, when not as `typed`: the first word that
+    /// `analyzer` turns into `term` in the fields `source.read` of the best-scored articles
+    /// holding `term` in `source.field`, at most `source.articles` of them.
+    pub fn written_form(
+        &self,
+        analyzer: &mut TextAnalyzer,
+        term: &str,
+        source: Source,
+        typed: &str,
+    ) -> Option<String> {
+        let typed = typed.to_lowercase();
+        for doc in self.articles_with(source.field, term, source.articles) {
+            for &field in source.read {
+                let Some(text) = self.fields.text(&doc, field) else {
+                    continue;
+                };
+                let mut stream = analyzer.token_stream(text);
+                while let Some(token) = stream.next() {
+                    let written = text[token.offset_from..token.offset_to].to_lowercase();
+                    if token.text == term && written != typed {
+                        return Some(written);
+                    }
+                }
+            }
+        }
+        None
+    }
+
     /// The best-scored articles holding `term` in `field`, at most `limit`.
-    pub fn articles_with(&self, field: Field, term: &str, limit: usize) -> Vec<TantivyDocument> {
+    fn articles_with(&self, field: Field, term: &str, limit: usize) -> Vec<TantivyDocument> {
         let query = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::Basic);
         let top = self
             .searcher

@@ -1,7 +1,7 @@
 //! Names spelt another way: a word no article holds searched as the capitalised word of the
 //! articles that has its variant key (`Putin` as `poutine`), or a key one edit away.
 
-use super::lookup::Lookup;
+use super::lookup::{Lookup, Source};
 use crate::analysis::{variant_key, variants_analyzer};
 
 /// The fewest letters of a word looked up by its variant key.
@@ -51,21 +51,10 @@ const READ: usize = 10;
 /// A capitalised word with the variant key `key` that is not `typed`, lowercased, from the first
 /// of the best-scored articles holding the key that has one.
 fn written_form(lookup: &Lookup, key: &str, typed: &str) -> Option<String> {
-    let typed = typed.to_lowercase();
-    let mut analyzer = variants_analyzer();
-    for doc in lookup.articles_with(lookup.fields.variant, key, READ) {
-        for field in [lookup.fields.title, lookup.fields.body] {
-            let Some(text) = lookup.fields.text(&doc, field) else {
-                continue;
-            };
-            let mut stream = analyzer.token_stream(text);
-            while let Some(token) = stream.next() {
-                let written = text[token.offset_from..token.offset_to].to_lowercase();
-                if token.text == key && written != typed {
-                    return Some(written);
-                }
-            }
-        }
-    }
-    None
+    let source = Source {
+        field: lookup.fields.variant,
+        read: &[lookup.fields.title, lookup.fields.body],
+        articles: READ,
+    };
+    lookup.written_form(&mut variants_analyzer(), key, source, typed)
 }
