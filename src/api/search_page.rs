@@ -110,8 +110,8 @@ pub fn search_page(
 }
 
 /// The `results` of `typed`, topped up when they are fewer than asked or partial with the hits of
-/// `typed` spelt as `below` has it: its hits with every term after those of `typed` (which have the words
-/// as typed), then the partial hits of `typed`, then its own; each article once.
+/// `typed` spelt as `below` has it: its hits with every term after those of `typed` (which have
+/// the words as typed), then the partial hits of `typed`, then its own; each article once.
 fn with_spellings_below(
     engine: &Engine,
     typed: &SearchOptions,

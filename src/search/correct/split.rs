@@ -11,8 +11,8 @@ const SPLIT: usize = 4;
 const HALF: usize = 2;
 
 /// The two words `word` runs together, lowercased, when both are held (or the first is an
-/// article: `Lepen`) and articles write them side by side: the pair the most articles write, and their
-/// number.
+/// article: `Lepen`) and articles write them side by side: the pair the most articles write, and
+/// their number.
 pub fn split(lookup: &mut Lookup, word: &str) -> Option<(String, u64)> {
     let lower = word.to_lowercase();
     let bounds: Vec<usize> = lower.char_indices().map(|(at, _)| at).collect();
