@@ -20,6 +20,14 @@ pub enum ErrorKind {
 /// not which command mends it: front ends add their own hints.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// An export could not be written, or was asked for under a name the engines refuse.
+    #[error("export {path}: {reason}")]
+    Export {
+        /// The export folder, or the file being written.
+        path: PathBuf,
+        /// What failed.
+        reason: String,
+    },
     /// A file could not be read.
     #[error("{path}: cannot read: {cause}")]
     Read {
@@ -171,7 +179,8 @@ impl Error {
             | Error::Date { .. }
             | Error::Skipped { .. }
             | Error::Serve { .. }
-            | Error::Http { .. } => ErrorKind::BadInput,
+            | Error::Http { .. }
+            | Error::Export { .. } => ErrorKind::BadInput,
             Error::Index { .. } | Error::Locked { .. } | Error::Rebuild { .. } => ErrorKind::Index,
             Error::Search { .. } => ErrorKind::Internal,
         }

@@ -3,7 +3,8 @@
 //! An article flows through the folders in this order: `parse` (file → [`Article`]), `analysis`
 //! (French text → terms), `entities` (article → people, places, organisations), `index` (articles
 //! → tantivy index), `search` (query → ranked hits with snippets), `bench` (latency), and `api`
-//! (the requests and JSON answers every front end shares).
+//! (the requests and JSON answers every front end shares); `export` writes the parsed articles
+//! for OpenSearch or Elasticsearch.
 
 pub mod analysis;
 pub mod api;
@@ -11,6 +12,7 @@ mod article;
 pub mod bench;
 pub mod entities;
 mod error;
+pub mod export;
 pub mod index;
 pub mod parse;
 pub mod search;

@@ -9,7 +9,7 @@ mod cli;
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use cli::flags::{BenchFlags, Cli, Command, IndexFlags, KindArg};
+use cli::flags::{BenchFlags, Cli, Command, ExportFlags, IndexFlags, KindArg};
 use cli::{hints, output, progress, synth};
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -71,6 +71,11 @@ fn run(command: Command) -> Result<bool> {
             !counts.is_empty()
         }
         Command::Bench { flags, json } => bench(&flags, json, &mut out)?,
+        Command::Export {
+            flags,
+            json,
+            verbose,
+        } => export(flags, json, verbose, &mut out)?,
         Command::Serve { index, addr, token } => {
             let options = depeche::serve::ServeOptions { index, addr, token };
             depeche::serve::serve(&options, |bound| {
@@ -150,6 +155,20 @@ fn index(
     if strict {
         summary.nothing_skipped().context("--strict")?;
     }
+    Ok(summary.articles > 0)
+}
+
+/// `depeche export`: the summary on stdout, then the skips on stderr (all of them when
+/// `verbose`). `Ok(false)` when no article was written.
+fn export(flags: ExportFlags, json: bool, verbose: bool, out: &mut impl Write) -> Result<bool> {
+    let options = flags.into_options();
+    let bar = progress::Bar::new();
+    let summary = depeche::export::export(&options, &bar)
+        .with_context(|| format!("exporting {}", options.corpus.display()))?;
+    bar.finish();
+    output::export_summary(out, &summary, json)?;
+    out.flush()?;
+    output::skips(&mut io::stderr().lock(), &summary.skipped, verbose)?;
     Ok(summary.articles > 0)
 }
 

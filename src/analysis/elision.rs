@@ -2,24 +2,14 @@
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
-/// Whether a lowercase token is an elided form, as the tokenizer leaves it once the apostrophe is
-/// split off.
+/// The elided forms, lowercase, as the tokenizer leaves them once the apostrophe is split off.
+pub const ELIDED: [&str; 13] = [
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
+
+/// Whether a lowercase token is an elided form (one of [`ELIDED`]).
 pub fn is_elided(token: &str) -> bool {
-    matches!(
-        token,
-        "l" | "d"
-            | "j"
-            | "m"
-            | "n"
-            | "s"
-            | "t"
-            | "c"
-            | "qu"
-            | "jusqu"
-            | "lorsqu"
-            | "puisqu"
-            | "quoiqu"
-    )
+    ELIDED.contains(&token)
 }
 
 /// Removes tokens that are elided words: `l'armée` keeps `armée`, `jusqu'à` keeps `à`.

@@ -14,11 +14,11 @@ mod stemmer;
 mod stopwords;
 mod variant;
 
-pub use elision::ElisionFilter;
+pub use elision::{ELIDED, ElisionFilter};
 pub use fold::fold_accents;
 pub use normalizer::FrenchNormalizer;
 pub use stemmer::with_suffix_accents;
-pub use stopwords::is_stop_word;
+pub use stopwords::{is_stop_word, stop_word_list};
 pub use variant::{VariantTokenizer, variant_key};
 
 use tantivy::Index;
@@ -38,7 +38,7 @@ pub const NAMES: &str = "depeche_names";
 pub const VARIANTS: &str = "depeche_variants";
 
 /// Tokens longer than this many bytes are dropped (URLs, base64 and other junk).
-const MAX_TOKEN_BYTES: usize = 40;
+pub const MAX_TOKEN_BYTES: usize = 40;
 
 /// Builds the French analyzer.
 pub fn french_analyzer() -> TextAnalyzer {

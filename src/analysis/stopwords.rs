@@ -18,3 +18,10 @@ static STOP_WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
 pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.contains(word)
 }
+
+/// Every stop word, accented and folded, sorted: the list exported to other engines.
+pub fn stop_word_list() -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = STOP_WORDS.iter().map(String::as_str).collect();
+    words.sort_unstable();
+    words
+}

@@ -4,6 +4,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use depeche::api::parse_day;
 use depeche::bench::{BenchOptions, HttpOptions};
+use depeche::export::ExportOptions;
 use depeche::{EntityKind, IndexOptions, SearchOptions, Sort};
 use std::path::PathBuf;
 
@@ -80,6 +81,19 @@ pub enum Command {
         /// The token every request must carry; required to listen beyond this machine.
         #[arg(long, env = "DEPECHE_TOKEN", hide_env_values = true)]
         token: Option<String>,
+    },
+    /// Write a folder of articles for OpenSearch or Elasticsearch: index settings with depeche's
+    /// French analysis, `_bulk` files of the parsed articles and entities, and a README saying
+    /// how to load and search them.
+    Export {
+        #[command(flatten)]
+        flags: ExportFlags,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+        /// List every skipped file or line on stderr, not just the first few.
+        #[arg(long, short = 'v')]
+        verbose: bool,
     },
     /// Write a synthetic corpus for scale tests by recombining a real one.
     #[command(hide = true)]
@@ -193,6 +207,44 @@ impl IndexFlags {
                 (_, true) => Some(false),
                 _ => None,
             },
+            max_file_mb: self.max_file_mb,
+        }
+    }
+}
+
+/// The flags of `depeche export`.
+#[derive(Debug, Args)]
+pub struct ExportFlags {
+    /// The folder to export, walked recursively.
+    #[arg(default_value = "corpus")]
+    pub corpus: PathBuf,
+    /// The folder to write the settings, bulk files and README into (created if missing; the
+    /// bulk files of an earlier export there are replaced).
+    #[arg(long, value_name = "DIR")]
+    pub to: PathBuf,
+    /// The index name in OpenSearch or Elasticsearch (lowercase).
+    #[arg(long, default_value = "depeche")]
+    pub index_name: String,
+    /// The most articles a bulk file holds.
+    #[arg(long, default_value_t = 5_000, value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch: u32,
+    /// Leave out people, places and organisations (faster).
+    #[arg(long)]
+    pub no_entities: bool,
+    /// Skip files larger than this many megabytes.
+    #[arg(long, default_value_t = 20)]
+    pub max_file_mb: u64,
+}
+
+impl ExportFlags {
+    /// The library's export options.
+    pub fn into_options(self) -> ExportOptions {
+        ExportOptions {
+            corpus: self.corpus,
+            to: self.to,
+            index_name: self.index_name,
+            batch: self.batch as usize,
+            entities: !self.no_entities,
             max_file_mb: self.max_file_mb,
         }
     }

@@ -2,6 +2,7 @@
 
 use depeche::api::{EntitiesResponse, SearchPage, SearchResponse};
 use depeche::bench::BenchReport;
+use depeche::export::ExportSummary;
 use depeche::index::{IndexSummary, Skipped};
 use depeche::{Article, EntityCount, Hit};
 use serde::Serialize;
@@ -110,6 +111,46 @@ fn index_text(out: &mut impl Write, summary: &IndexSummary) -> io::Result<()> {
         false => "not extracted (--entities extracts them)",
     };
     writeln!(out, "entities: {entities}")
+}
+
+/// Prints an export summary, as text or JSON.
+pub fn export_summary(out: &mut impl Write, summary: &ExportSummary, json: bool) -> io::Result<()> {
+    let paths = |paths: &[std::path::PathBuf]| -> Vec<String> {
+        paths.iter().map(|p| p.display().to_string()).collect()
+    };
+    if json {
+        let value = serde_json::json!({
+            "articles": summary.articles,
+            "files": summary.files,
+            "not_articles": summary.not_articles,
+            "skipped": summary.skipped,
+            "bytes_read": summary.bytes_read,
+            "bytes_written": summary.bytes_written,
+            "settings": summary.settings.display().to_string(),
+            "bulk_files": paths(&summary.bulk_files),
+            "readme": summary.readme.display().to_string(),
+            "elapsed_s": summary.elapsed.as_secs_f64(),
+            "mb_per_s": summary.megabytes_per_second(),
+        });
+        return json_line(out, &value);
+    }
+    writeln!(
+        out,
+        "exported {} articles from {} files in {:.2} s ({:.1} MB/s): {} bulk file(s), {:.1} MB",
+        summary.articles,
+        summary.files,
+        summary.elapsed.as_secs_f64(),
+        summary.megabytes_per_second(),
+        summary.bulk_files.len(),
+        summary.bytes_written as f64 / 1e6
+    )?;
+    writeln!(out, "settings: {}", summary.settings.display())?;
+    writeln!(out, "skipped: {}", summary.skipped.len())?;
+    writeln!(
+        out,
+        "to load them: {} (two curl commands)",
+        summary.readme.display()
+    )
 }
 
 /// How many skipped files or lines `depeche index` lists without `--verbose`.

@@ -5,7 +5,7 @@ mod indexer;
 pub(crate) mod schema;
 mod sources;
 pub(crate) mod store;
-mod walk;
+pub(crate) mod walk;
 
 pub use indexer::{IndexOptions, IndexSummary, NoProgress, Progress, Skipped, build_index};
 pub use schema::Fields;

@@ -35,54 +35,79 @@ pub struct Walk {
     pub unreadable: Vec<(PathBuf, String)>,
 }
 
+/// One entry of a corpus folder.
+pub enum Entry {
+    /// An article file.
+    Article(Candidate),
+    /// A file of another format (images, PDFs), or a README.
+    Other,
+    /// An entry that could not be read (permissions, broken links, link loops), and why.
+    Unreadable(PathBuf, String),
+}
+
 /// Walks `corpus` recursively, following links (loops are reported, not followed), skipping
 /// hidden files and folders.
 pub fn walk(corpus: &Path) -> Result<Walk> {
+    let mut found = Walk::default();
+    for entry in entries(corpus)? {
+        match entry {
+            Entry::Article(candidate) => {
+                found.files_seen += 1;
+                found.candidates.push(candidate);
+            }
+            Entry::Other => {
+                found.files_seen += 1;
+                found.not_articles += 1;
+            }
+            Entry::Unreadable(path, reason) => found.unreadable.push((path, reason)),
+        }
+    }
+    Ok(found)
+}
+
+/// The files of `corpus`, one at a time in path order, as [`walk`] finds them: for a run that
+/// keeps no list of the whole corpus.
+pub fn entries(corpus: &Path) -> Result<impl Iterator<Item = Entry>> {
     if !corpus.is_dir() {
         return Err(Error::Corpus {
             path: corpus.to_path_buf(),
             reason: "not a folder".into(),
         });
     }
-    let mut found = Walk::default();
+    let root = corpus.to_path_buf();
     let entries = WalkDir::new(corpus)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                let path = error.path().unwrap_or(corpus).to_path_buf();
-                let reason = reason_of(&error, &path);
-                found.unreadable.push((path, reason));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
+    Ok(entries.filter_map(move |entry| match entry {
+        Ok(entry) if entry.file_type().is_file() => Some(file_entry(entry)),
+        Ok(_) => None,
+        Err(error) => {
+            let path = error.path().unwrap_or(&root).to_path_buf();
+            let reason = reason_of(&error, &path);
+            Some(Entry::Unreadable(path, reason))
         }
-        found.files_seen += 1;
-        match Format::of(entry.path()).filter(|_| !is_readme(entry.path())) {
-            Some(format) => {
-                let metadata = entry.metadata().ok();
-                let size = metadata.as_ref().map_or(0, |m| m.len());
-                let modified = metadata
-                    .and_then(|m| m.modified().ok())
-                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                    .map_or(0, |d| d.as_nanos() as u64);
-                found.candidates.push(Candidate {
-                    path: entry.into_path(),
-                    format,
-                    size,
-                    modified,
-                });
-            }
-            None => found.not_articles += 1,
-        }
-    }
-    Ok(found)
+    }))
+}
+
+/// What a file found by the walk is.
+fn file_entry(entry: walkdir::DirEntry) -> Entry {
+    let Some(format) = Format::of(entry.path()).filter(|_| !is_readme(entry.path())) else {
+        return Entry::Other;
+    };
+    let metadata = entry.metadata().ok();
+    let size = metadata.as_ref().map_or(0, |m| m.len());
+    let modified = metadata
+        .and_then(|m| m.modified().ok())
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as u64);
+    Entry::Article(Candidate {
+        path: entry.into_path(),
+        format,
+        size,
+        modified,
+    })
 }
 
 /// Why the walk could not go into or read `path`: a link loop, a broken link, a folder that cannot

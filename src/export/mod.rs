@@ -1,0 +1,255 @@
+//! `depeche export`: the corpus read as `index` reads it (parser, dateline, entities), written as
+//! index settings and `_bulk` files for OpenSearch or Elasticsearch, with a README saying how to
+//! load and search them. It streams: a chunk of files at a time, whatever the corpus size.
+
+mod bulk;
+mod guide;
+mod settings;
+
+pub use bulk::document_id;
+pub use settings::{WORD_SEPARATORS, index_settings};
+
+use crate::entities;
+use crate::error::{Error, Result};
+use crate::index::walk::{Candidate, Entry, entries};
+use crate::index::{Progress, Skipped};
+use crate::parse::{Parsed, parse_file};
+use bulk::{BulkFiles, write_error};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Files parsed at once, then written in path order before the next chunk is read.
+const CHUNK_FILES: usize = 512;
+
+/// What `depeche export` is asked to do.
+#[derive(Clone, Debug)]
+pub struct ExportOptions {
+    /// The folder of articles to export, walked recursively.
+    pub corpus: PathBuf,
+    /// The folder to write into, created if missing.
+    pub to: PathBuf,
+    /// The name of the index in OpenSearch or Elasticsearch.
+    pub index_name: String,
+    /// The most articles a bulk file holds.
+    pub batch: usize,
+    /// Whether to extract people, places and organisations.
+    pub entities: bool,
+    /// Files larger than this many megabytes are skipped.
+    pub max_file_mb: u64,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        ExportOptions {
+            corpus: PathBuf::from("corpus"),
+            to: PathBuf::from("export"),
+            index_name: "depeche".into(),
+            batch: 5_000,
+            entities: true,
+            max_file_mb: 20,
+        }
+    }
+}
+
+/// What an export wrote.
+#[derive(Clone, Debug, Default)]
+pub struct ExportSummary {
+    /// Article files read.
+    pub files: usize,
+    /// Files of a format depeche does not read.
+    pub not_articles: usize,
+    /// Articles written.
+    pub articles: usize,
+    /// Bytes of article files read.
+    pub bytes_read: u64,
+    /// The settings file.
+    pub settings: PathBuf,
+    /// The bulk files, in order.
+    pub bulk_files: Vec<PathBuf>,
+    /// Bytes of bulk files written.
+    pub bytes_written: u64,
+    /// The README written for the user.
+    pub readme: PathBuf,
+    /// Files or lines left out, with reasons, in path order.
+    pub skipped: Vec<Skipped>,
+    /// Wall time of the whole run.
+    pub elapsed: Duration,
+}
+
+impl ExportSummary {
+    /// Throughput in megabytes (10^6 bytes) of article files read per second.
+    pub fn megabytes_per_second(&self) -> f64 {
+        self.bytes_read as f64 / 1e6 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+}
+
+/// Exports the articles of `options.corpus` into `options.to`.
+pub fn export(options: &ExportOptions, progress: &dyn Progress) -> Result<ExportSummary> {
+    let started = Instant::now();
+    check_index_name(&options.index_name, &options.to)?;
+    std::fs::create_dir_all(&options.to).map_err(|e| write_error(&options.to, e))?;
+    progress.start(bytes_to_read(options)?);
+    let mut summary = ExportSummary::default();
+    let mut bulk = BulkFiles::create(&options.to, &options.index_name, options.batch)?;
+    let mut chunk = Vec::with_capacity(CHUNK_FILES);
+    for entry in entries(&options.corpus)? {
+        match entry {
+            Entry::Article(candidate) => chunk.push(candidate),
+            Entry::Other => summary.not_articles += 1,
+            Entry::Unreadable(path, reason) => summary.skipped.push(Skipped {
+                path: path.display().to_string(),
+                reason,
+            }),
+        }
+        if chunk.len() == CHUNK_FILES {
+            export_chunk(&chunk, options, &mut bulk, &mut summary, progress)?;
+            chunk.clear();
+        }
+    }
+    export_chunk(&chunk, options, &mut bulk, &mut summary, progress)?;
+    summary.bytes_written = bulk.bytes;
+    summary.bulk_files = bulk.finish()?;
+    summary.settings = options
+        .to
+        .join(format!("{}.settings.json", options.index_name));
+    write_text(&summary.settings, &settings_text(&summary.settings)?)?;
+    summary.readme = options.to.join("README.md");
+    write_text(
+        &summary.readme,
+        &guide::readme(&options.index_name, &summary),
+    )?;
+    summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// The text of the settings file `path`: pretty JSON, ending with a newline.
+fn settings_text(path: &Path) -> Result<String> {
+    let mut text = serde_json::to_string_pretty(&index_settings()).map_err(|e| Error::Export {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Bytes of the article files to read, for the progress bar: a first walk that keeps nothing.
+fn bytes_to_read(options: &ExportOptions) -> Result<u64> {
+    let cap = options.max_file_mb << 20;
+    Ok(entries(&options.corpus)?
+        .filter_map(|entry| match entry {
+            Entry::Article(candidate) if candidate.size <= cap => Some(candidate.size),
+            _ => None,
+        })
+        .sum())
+}
+
+/// Parses a chunk of files on all cores, then writes their articles in path order.
+fn export_chunk(
+    chunk: &[Candidate],
+    options: &ExportOptions,
+    bulk: &mut BulkFiles,
+    summary: &mut ExportSummary,
+    progress: &dyn Progress,
+) -> Result<()> {
+    let parsed: Vec<_> = chunk.par_iter().map(|c| read(c, options)).collect();
+    for (candidate, outcome) in chunk.iter().zip(parsed) {
+        let path = candidate.path.display().to_string();
+        match outcome {
+            Ok(parsed) => {
+                for article in &parsed.articles {
+                    bulk.push(article)?;
+                }
+                summary.files += 1;
+                summary.articles += parsed.articles.len();
+                summary.bytes_read += candidate.size;
+                progress.advance(candidate.size);
+                summary
+                    .skipped
+                    .extend(parsed.problems.iter().map(|problem| {
+                        Skipped {
+                            path: problem
+                                .file()
+                                .map(|f| f.display().to_string())
+                                .unwrap_or_default(),
+                            reason: problem.reason(),
+                        }
+                    }));
+            }
+            Err(reason) => summary.skipped.push(Skipped { path, reason }),
+        }
+    }
+    Ok(())
+}
+
+/// A file's articles, with their entities when asked for; why it was skipped otherwise.
+fn read(candidate: &Candidate, options: &ExportOptions) -> std::result::Result<Parsed, String> {
+    let cap = options.max_file_mb;
+    if candidate.size > cap << 20 {
+        return Err(format!("larger than {cap} MB (--max-file-mb)"));
+    }
+    let mut parsed = parse_file(&candidate.path, candidate.format).map_err(|e| e.reason())?;
+    if options.entities {
+        parsed.articles.iter_mut().for_each(entities::annotate);
+    }
+    Ok(parsed)
+}
+
+/// Writes `text` to `path`.
+fn write_text(path: &Path, text: &str) -> Result<()> {
+    std::fs::write(path, text).map_err(|e| write_error(path, e))
+}
+
+/// Whether OpenSearch and Elasticsearch accept `name` as an index name: lowercase, not empty,
+/// at most 255 bytes, none of `\ / * ? " < > | , # :` or spaces, not starting with `-`, `_` or
+/// `+`, not `.` or `..`.
+fn check_index_name(name: &str, to: &Path) -> Result<()> {
+    let reason = if name.is_empty() || name == "." || name == ".." {
+        Some("not a name")
+    } else if name.len() > 255 {
+        Some("longer than 255 bytes")
+    } else if name.chars().any(char::is_uppercase) {
+        Some("must be lowercase")
+    } else if name.starts_with(['-', '_', '+']) {
+        Some("must not start with -, _ or +")
+    } else if name.contains(['\\', '/', '*', '?', '"', '<', '>', '|', ',', '#', ':', ' ']) {
+        Some("must not hold \\ / * ? \" < > | , # : or a space")
+    } else {
+        None
+    };
+    match reason {
+        Some(reason) => Err(Error::Export {
+            path: to.to_path_buf(),
+            reason: format!("index name {name:?}: {reason}"),
+        }),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_names_the_engines_accept() {
+        let cases = [
+            ("depeche", true),
+            ("depeche-2026.12", true),
+            ("archives_afp", true),
+            ("Depeche", false),
+            ("_depeche", false),
+            ("-depeche", false),
+            ("dépêche", true),
+            ("a b", false),
+            ("a/b", false),
+            ("a:b", false),
+            ("..", false),
+            ("", false),
+        ];
+        for (name, accepted) in cases {
+            let checked = check_index_name(name, Path::new("x"));
+            assert_eq!(checked.is_ok(), accepted, "{name:?}");
+        }
+    }
+}
