@@ -13,10 +13,12 @@ use crate::entities;
 use crate::error::{Error, Result};
 use crate::index::walk::{Candidate, Entry, entries};
 use crate::index::{Progress, Skipped};
-use crate::parse::{Parsed, parse_file};
+use crate::parse::{Parsed, parse_bytes};
 use bulk::{BulkFiles, write_error};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::thread::ScopedJoinHandle;
 use std::time::{Duration, Instant};
 
 /// Files parsed at once, then written in path order before the next chunk is read.
@@ -84,44 +86,185 @@ impl ExportSummary {
     }
 }
 
-/// Exports the articles of `options.corpus` into `options.to`.
+/// Exports the articles of `options.corpus` into `options.to`: one thread walks the corpus, the
+/// cores parse a chunk of files at a time, and one thread writes their articles in path order.
 pub fn export(options: &ExportOptions, progress: &dyn Progress) -> Result<ExportSummary> {
     let started = Instant::now();
     check_index_name(&options.index_name, &options.to)?;
+    let files = entries(&options.corpus)?;
     std::fs::create_dir_all(&options.to).map_err(|e| write_error(&options.to, e))?;
-    progress.start(bytes_to_read(options)?);
-    let mut summary = ExportSummary::default();
-    let mut bulk = BulkFiles::create(&options.to, &options.index_name, options.batch)?;
+    let bulk = BulkFiles::create(&options.to, &options.index_name, options.batch)?;
+    let (walked, written) = std::thread::scope(|scope| {
+        scope.spawn(|| count_bytes(options, progress));
+        let (chunks, to_parse) = mpsc::sync_channel(2);
+        let walker = scope.spawn(move || walk_in_chunks(files, &chunks));
+        let (parsed, to_write) = mpsc::sync_channel(2);
+        let writer = scope.spawn(move || write_chunks(&to_write, bulk, progress));
+        for chunk in to_parse {
+            let read: Vec<_> = chunk
+                .into_par_iter()
+                .map(|candidate| {
+                    let outcome = read(&candidate, options);
+                    (candidate, outcome)
+                })
+                .collect();
+            if parsed.send(read).is_err() {
+                break;
+            }
+        }
+        drop(parsed);
+        (joined(walker, &options.to), joined(writer, &options.to))
+    });
+    let (walked, (mut written, bulk)) = (walked?, written??);
+    let settings = options
+        .to
+        .join(format!("{}.settings.json", options.index_name));
+    write_text(&settings, &settings_text(&settings)?)?;
+    written.skipped.extend(walked.unreadable);
+    written.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut summary = ExportSummary {
+        files: written.files,
+        not_articles: walked.not_articles,
+        articles: written.articles,
+        bytes_read: written.bytes_read,
+        settings,
+        bytes_written: bulk.bytes,
+        bulk_files: bulk.finish()?,
+        readme: options.to.join("README.md"),
+        skipped: written.skipped,
+        elapsed: Duration::ZERO,
+    };
+    write_text(
+        &summary.readme,
+        &guide::readme(&options.index_name, &summary),
+    )?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// What the walk saw besides the article files.
+#[derive(Default)]
+struct Walked {
+    not_articles: usize,
+    unreadable: Vec<Skipped>,
+}
+
+/// Sends the corpus's article files a chunk at a time, until they end or nothing receives them.
+fn walk_in_chunks(
+    files: impl Iterator<Item = Entry>,
+    chunks: &SyncSender<Vec<Candidate>>,
+) -> Walked {
+    let mut walked = Walked::default();
     let mut chunk = Vec::with_capacity(CHUNK_FILES);
-    for entry in entries(&options.corpus)? {
+    for entry in files {
         match entry {
             Entry::Article(candidate) => chunk.push(candidate),
-            Entry::Other => summary.not_articles += 1,
-            Entry::Unreadable(path, reason) => summary.skipped.push(Skipped {
+            Entry::Other => walked.not_articles += 1,
+            Entry::Unreadable(path, reason) => walked.unreadable.push(Skipped {
                 path: path.display().to_string(),
                 reason,
             }),
         }
         if chunk.len() == CHUNK_FILES {
-            export_chunk(&chunk, options, &mut bulk, &mut summary, progress)?;
-            chunk.clear();
+            let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_FILES));
+            if chunks.send(full).is_err() {
+                return walked;
+            }
         }
     }
-    export_chunk(&chunk, options, &mut bulk, &mut summary, progress)?;
-    summary.bytes_written = bulk.bytes;
-    summary.bulk_files = bulk.finish()?;
-    summary.settings = options
-        .to
-        .join(format!("{}.settings.json", options.index_name));
-    write_text(&summary.settings, &settings_text(&summary.settings)?)?;
-    summary.readme = options.to.join("README.md");
-    write_text(
-        &summary.readme,
-        &guide::readme(&options.index_name, &summary),
-    )?;
-    summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    summary.elapsed = started.elapsed();
-    Ok(summary)
+    let _ = chunks.send(chunk);
+    walked
+}
+
+/// A file read, or why it was skipped.
+type Outcome = std::result::Result<Parsed, String>;
+
+/// What the writer wrote.
+#[derive(Default)]
+struct Written {
+    files: usize,
+    articles: usize,
+    bytes_read: u64,
+    skipped: Vec<Skipped>,
+}
+
+/// Writes the articles of each parsed chunk, in order, as they come.
+fn write_chunks(
+    parsed: &Receiver<Vec<(Candidate, Outcome)>>,
+    mut bulk: BulkFiles,
+    progress: &dyn Progress,
+) -> Result<(Written, BulkFiles)> {
+    let mut written = Written::default();
+    for chunk in parsed {
+        for (candidate, outcome) in chunk {
+            let parsed = match outcome {
+                Ok(parsed) => parsed,
+                Err(reason) => {
+                    let path = candidate.path.display().to_string();
+                    written.skipped.push(Skipped { path, reason });
+                    continue;
+                }
+            };
+            for article in &parsed.articles {
+                bulk.push(article)?;
+            }
+            written.files += 1;
+            written.articles += parsed.articles.len();
+            written.bytes_read += candidate.size;
+            progress.advance(candidate.size);
+            written
+                .skipped
+                .extend(parsed.problems.iter().map(|problem| {
+                    Skipped {
+                        path: problem
+                            .file()
+                            .map(|f| f.display().to_string())
+                            .unwrap_or_default(),
+                        reason: problem.reason(),
+                    }
+                }));
+        }
+    }
+    Ok((written, bulk))
+}
+
+/// Gives the progress bar its total: the bytes of the article files to read, from a walk of its
+/// own that keeps nothing (the bar counts from the start, and shows once the total is known).
+fn count_bytes(options: &ExportOptions, progress: &dyn Progress) {
+    let cap = options.max_file_mb << 20;
+    let Ok(files) = entries(&options.corpus) else {
+        return;
+    };
+    let total = files
+        .filter_map(|entry| match entry {
+            Entry::Article(candidate) if candidate.size <= cap => Some(candidate.size),
+            _ => None,
+        })
+        .sum();
+    progress.start(total);
+}
+
+/// What a thread of the export returned; an error naming the export folder if it panicked.
+fn joined<T>(thread: ScopedJoinHandle<'_, T>, to: &Path) -> Result<T> {
+    thread.join().map_err(|_| Error::Export {
+        path: to.to_path_buf(),
+        reason: "an export thread panicked".into(),
+    })
+}
+
+/// A file's articles, with their entities when asked for; why it was skipped otherwise.
+fn read(candidate: &Candidate, options: &ExportOptions) -> Outcome {
+    let cap = options.max_file_mb;
+    if candidate.size > cap << 20 {
+        return Err(format!("larger than {cap} MB (--max-file-mb)"));
+    }
+    let bytes = std::fs::read(&candidate.path).map_err(|e| format!("cannot read: {e}"))?;
+    let mut parsed =
+        parse_bytes(&bytes, candidate.format, &candidate.source()).map_err(|e| e.reason())?;
+    if options.entities {
+        parsed.articles.iter_mut().for_each(entities::annotate);
+    }
+    Ok(parsed)
 }
 
 /// The text of the settings file `path`: pretty JSON, ending with a newline.
@@ -132,68 +275,6 @@ fn settings_text(path: &Path) -> Result<String> {
     })?;
     text.push('\n');
     Ok(text)
-}
-
-/// Bytes of the article files to read, for the progress bar: a first walk that keeps nothing.
-fn bytes_to_read(options: &ExportOptions) -> Result<u64> {
-    let cap = options.max_file_mb << 20;
-    Ok(entries(&options.corpus)?
-        .filter_map(|entry| match entry {
-            Entry::Article(candidate) if candidate.size <= cap => Some(candidate.size),
-            _ => None,
-        })
-        .sum())
-}
-
-/// Parses a chunk of files on all cores, then writes their articles in path order.
-fn export_chunk(
-    chunk: &[Candidate],
-    options: &ExportOptions,
-    bulk: &mut BulkFiles,
-    summary: &mut ExportSummary,
-    progress: &dyn Progress,
-) -> Result<()> {
-    let parsed: Vec<_> = chunk.par_iter().map(|c| read(c, options)).collect();
-    for (candidate, outcome) in chunk.iter().zip(parsed) {
-        let path = candidate.path.display().to_string();
-        match outcome {
-            Ok(parsed) => {
-                for article in &parsed.articles {
-                    bulk.push(article)?;
-                }
-                summary.files += 1;
-                summary.articles += parsed.articles.len();
-                summary.bytes_read += candidate.size;
-                progress.advance(candidate.size);
-                summary
-                    .skipped
-                    .extend(parsed.problems.iter().map(|problem| {
-                        Skipped {
-                            path: problem
-                                .file()
-                                .map(|f| f.display().to_string())
-                                .unwrap_or_default(),
-                            reason: problem.reason(),
-                        }
-                    }));
-            }
-            Err(reason) => summary.skipped.push(Skipped { path, reason }),
-        }
-    }
-    Ok(())
-}
-
-/// A file's articles, with their entities when asked for; why it was skipped otherwise.
-fn read(candidate: &Candidate, options: &ExportOptions) -> std::result::Result<Parsed, String> {
-    let cap = options.max_file_mb;
-    if candidate.size > cap << 20 {
-        return Err(format!("larger than {cap} MB (--max-file-mb)"));
-    }
-    let mut parsed = parse_file(&candidate.path, candidate.format).map_err(|e| e.reason())?;
-    if options.entities {
-        parsed.articles.iter_mut().for_each(entities::annotate);
-    }
-    Ok(parsed)
 }
 
 /// Writes `text` to `path`.

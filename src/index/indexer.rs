@@ -8,7 +8,7 @@ use super::store::{self, BuildSettings};
 use super::walk::{Candidate, Walk, walk};
 use crate::entities;
 use crate::error::{Error, Result};
-use crate::parse::{Source, parse_bytes};
+use crate::parse::parse_bytes;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
@@ -321,12 +321,7 @@ fn index_file(run: &Run<'_>, candidate: &Candidate) {
         run.tally.unchanged.fetch_add(1, Ordering::Relaxed);
         return;
     }
-    let modified = chrono::DateTime::from_timestamp_nanos(candidate.modified as i64).date_naive();
-    let origin = Source {
-        path: &candidate.path,
-        modified: (candidate.modified > 0).then_some(modified),
-    };
-    let mut parsed = match parse_bytes(&bytes, candidate.format, &origin) {
+    let mut parsed = match parse_bytes(&bytes, candidate.format, &candidate.source()) {
         Ok(parsed) => parsed,
         Err(error) => return skip(error.reason()),
     };

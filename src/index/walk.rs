@@ -2,7 +2,7 @@
 //! entries that could not be read.
 
 use crate::error::{Error, Result};
-use crate::parse::Format;
+use crate::parse::{Format, Source};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -19,6 +19,17 @@ pub struct Candidate {
     pub size: u64,
     /// Modification time, nanoseconds since the epoch (0 if unknown).
     pub modified: u64,
+}
+
+impl Candidate {
+    /// The file as the parser sees it: its path and the day it was last modified.
+    pub fn source(&self) -> Source<'_> {
+        let modified = chrono::DateTime::from_timestamp_nanos(self.modified as i64).date_naive();
+        Source {
+            path: &self.path,
+            modified: (self.modified > 0).then_some(modified),
+        }
+    }
 }
 
 /// What the walk found.

@@ -1,7 +1,8 @@
 //! How `depeche index` reports what it leaves out: the count on stdout, the first five skips on
 //! stderr (every one with `--verbose`), exit 2 with `--strict` once everything else is indexed;
 //! and unreadable entries — a broken symlink, a file or a folder without read permission — are
-//! reported skips that keep whatever the index already holds of them.
+//! reported skips that keep whatever the index already holds of them. `depeche export` skips the
+//! same.
 
 use crate::common::{Run, run_in, search_in};
 use std::fs;
@@ -279,5 +280,33 @@ fn a_folder_that_cannot_be_listed_is_skipped_and_keeps_its_articles() {
     assert_eq!(
         search_in(dir.path(), &index, "bégonia", &[]).paths(),
         ["c/secret/a.txt"]
+    );
+}
+
+#[test]
+fn export_skips_what_index_skips_and_writes_the_rest() {
+    let dir = TempDir::new().unwrap();
+    corpus_with_seven_skips(dir.path());
+    let exported = run_in(
+        dir.path(),
+        &["export", "c", "--to", "out", "--verbose", "--json"],
+    );
+    assert_eq!(exported.code, 0, "{exported:#?}");
+    assert_eq!(exported.stderr.lines().collect::<Vec<_>>(), SEVEN_SKIPS);
+    let summary = exported.json();
+    assert_eq!(summary["articles"], 2);
+    assert_eq!(summary["skipped"].as_array().unwrap().len(), 7);
+    let bulk = fs::read_to_string(dir.path().join("out/bulk-00001.ndjson")).unwrap();
+    let paths: Vec<&str> = bulk.lines().filter(|l| l.contains("\"title\"")).collect();
+    assert_eq!(paths.len(), 2);
+    assert!(
+        paths[0].contains("\"path\":\"c/lignes.jsonl:1\""),
+        "{}",
+        paths[0]
+    );
+    assert!(
+        paths[1].contains("\"path\":\"c/normal.txt\""),
+        "{}",
+        paths[1]
     );
 }
