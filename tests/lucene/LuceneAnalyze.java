@@ -22,20 +22,12 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.core.KeywordTokenizer;
-import org.apache.lucene.analysis.core.WhitespaceTokenizer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.LengthFilter;
 import org.apache.lucene.analysis.miscellaneous.PatternKeywordMarkerFilter;
-import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
 import org.apache.lucene.analysis.pattern.PatternTokenizer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
  * Usage: {@code java LuceneAnalyze SETTINGS.json ANALYZER_NAME < lines.jsonl}.
@@ -163,31 +155,14 @@ public final class LuceneAnalyze {
     return out;
   }
 
-  static CharArraySet wordSet(List<String> words, boolean ignoreCase) {
-    return new CharArraySet(words, ignoreCase);
-  }
-
   // -------------------------------------------------------------- tokenizers
 
   static Supplier<Tokenizer> tokenizer(String name, JsonNode def) {
     String type = def.path("type").asText();
-    switch (type) {
-      case "pattern":
-        return patternTokenizer(def);
-      case "standard":
-        int max = def.path("max_token_length").asInt(StandardAnalyzer.DEFAULT_MAX_TOKEN_LENGTH);
-        return () -> {
-          StandardTokenizer t = new StandardTokenizer();
-          t.setMaxTokenLength(max);
-          return t;
-        };
-      case "whitespace":
-        return WhitespaceTokenizer::new;
-      case "keyword":
-        return KeywordTokenizer::new;
-      default:
-        throw unsupported("tokenizer", name, type);
+    if (!type.equals("pattern")) {
+      throw unsupported("tokenizer", name, type);
     }
+    return patternTokenizer(def);
   }
 
   /** ES PatternTokenizerFactory: pattern default {@code \W+}, group default -1, flags "A|B". */
@@ -228,8 +203,6 @@ public final class LuceneAnalyze {
         return ts -> new LengthFilter(ts, min, max);
       case "stop":
         return stop(name, def);
-      case "elision":
-        return elision(name, def);
       case "keyword_marker":
         return keywordMarker(name, def);
       case "snowball":
@@ -251,65 +224,26 @@ public final class LuceneAnalyze {
     return LowerCaseFilter::new;
   }
 
-  /** ES StopTokenFilterFactory: stopwords default _english_, ignore_case default false. */
+  /** ES StopTokenFilterFactory with an explicit word list; ignore_case default false. */
   static UnaryOperator<TokenStream> stop(String name, JsonNode def) {
     if (!def.path("remove_trailing").asBoolean(true)) {
       throw new ConfigException("filter [" + name + "] of type [stop]: remove_trailing=false is not supported");
     }
+    if (!def.path("stopwords").isArray()) {
+      throw new ConfigException("filter [" + name + "] of type [stop]: only a [stopwords] list is supported");
+    }
     boolean ignoreCase = def.path("ignore_case").asBoolean(false);
-    CharArraySet words = stopWords(name, def.path("stopwords"), ignoreCase);
+    CharArraySet words = new CharArraySet(asList(def.path("stopwords")), ignoreCase);
     return ts -> new StopFilter(ts, words);
   }
 
-  static CharArraySet stopWords(String name, JsonNode node, boolean ignoreCase) {
-    String named = node.isMissingNode() ? "_english_" : node.isTextual() ? node.asText() : "";
-    switch (named) {
-      case "_english_":
-        return wordSet(new ArrayList<>(asStrings(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET)), ignoreCase);
-      case "_french_":
-        return wordSet(new ArrayList<>(asStrings(FrenchAnalyzer.getDefaultStopSet())), ignoreCase);
-      case "_none_":
-        return CharArraySet.EMPTY_SET;
-      default:
-        if (named.startsWith("_") && named.endsWith("_")) {
-          throw new ConfigException("filter [" + name + "] of type [stop]: stopwords [" + named + "] is not supported");
-        }
-        return wordSet(asList(node), ignoreCase);
-    }
-  }
-
-  static List<String> asStrings(CharArraySet set) {
-    List<String> out = new ArrayList<>();
-    for (Object o : set) {
-      out.add(o instanceof char[] ? new String((char[]) o) : o.toString());
-    }
-    return out;
-  }
-
-  /** ES ElisionTokenFilterFactory: articles required, articles_case default false. */
-  static UnaryOperator<TokenStream> elision(String name, JsonNode def) {
-    List<String> articles = asList(def.path("articles"));
-    if (articles.isEmpty()) {
-      throw new ConfigException("filter [" + name + "] of type [elision] requires [articles]");
-    }
-    CharArraySet set = wordSet(articles, def.path("articles_case").asBoolean(false));
-    return ts -> new ElisionFilter(ts, set);
-  }
-
-  /** ES KeywordMarkerTokenFilterFactory: keywords_pattern xor keywords (+ ignore_case). */
+  /** ES KeywordMarkerTokenFilterFactory with a keywords_pattern (matched against the whole token). */
   static UnaryOperator<TokenStream> keywordMarker(String name, JsonNode def) {
-    boolean hasPattern = def.hasNonNull("keywords_pattern");
-    boolean hasWords = def.hasNonNull("keywords");
-    if (hasPattern == hasWords) {
-      throw new ConfigException("filter [" + name + "] of type [keyword_marker] needs exactly one of "
-          + "[keywords_pattern] or [keywords]");
+    if (!def.hasNonNull("keywords_pattern")) {
+      throw new ConfigException("filter [" + name + "] of type [keyword_marker]: only [keywords_pattern] is supported");
     }
-    if (hasPattern) {
-      Pattern pattern = Pattern.compile(def.get("keywords_pattern").asText());
-      return ts -> new PatternKeywordMarkerFilter(ts, pattern);
-    }
-    CharArraySet set = wordSet(asList(def.get("keywords")), def.path("ignore_case").asBoolean(false));
-    return ts -> new SetKeywordMarkerFilter(ts, set);
+    Pattern pattern = Pattern.compile(def.get("keywords_pattern").asText());
+    return ts -> new PatternKeywordMarkerFilter(ts, pattern);
   }
 
   /** ES SnowballTokenFilterFactory: language default English, loads org.tartarus.snowball.ext.XStemmer. */
