@@ -345,4 +345,20 @@ fn the_readme_s_files_are_the_ones_written() {
     assert!(readme.contains("--data-binary @archives-2025.settings.json"));
     assert!(to.path().join("archives-2025.settings.json").is_file());
     assert!(readme.contains("for f in bulk-*.ndjson;"));
+    let dsl = readme
+        .split("```json\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
+    let (request, body) = dsl.split_once('\n').unwrap();
+    assert_eq!(request, "POST /archives-2025/_search");
+    let body: Value = serde_json::from_str(body).expect("the query DSL is JSON");
+    let fields = &body["query"]["bool"]["must"][0]["multi_match"]["fields"];
+    assert_eq!(
+        fields,
+        &serde_json::json!(["title^3", "body", "dateline.text^0.5"])
+    );
+    assert_eq!(body["aggs"]["per"]["terms"]["field"], "entities.per");
 }
