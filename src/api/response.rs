@@ -335,8 +335,9 @@ impl Serialize for Stats {
     }
 }
 
-/// A bench run: the overall figures, each class's (`classes`), where the time went, and for an
-/// HTTP run its `errors`, all in name order (an in-process run has no `errors` key).
+/// A bench run: the overall figures, each class's (`classes`), where the time went, for an HTTP
+/// run its `errors` and for a run in process its memory (`rss_mb`, `anonymous_mb`), all in name
+/// order.
 impl Serialize for BenchReport {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let classes = serde_json::to_value(&self.classes).map_err(S::Error::custom)?;
@@ -350,6 +351,12 @@ impl Serialize for BenchReport {
             ("wall_s", self.wall_s.into()),
         ]);
         fields.extend(self.errors.map(|n| ("errors", n.into())));
+        if let Some(memory) = self.memory {
+            fields.extend([
+                ("rss_mb", memory.rss_mb.into()),
+                ("anonymous_mb", memory.anonymous_mb.into()),
+            ]);
+        }
         fields.sort_unstable_by_key(|&(name, _)| name);
         serializer.collect_map(fields)
     }

@@ -92,6 +92,30 @@ pub struct BenchReport {
     /// Requests that failed or did not answer a search with status 200: `Some` for HTTP runs
     /// only (a search in process either works or ends the run).
     pub errors: Option<u64>,
+    /// The bench process's memory after the timed rounds: `Some` for runs in process on Linux.
+    pub memory: Option<Memory>,
+}
+
+/// A process's resident memory, and how much of it is its own rather than mapped files.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Memory {
+    /// Resident set size, in megabytes (10^6 bytes): the process's own memory and the pages of
+    /// the index files it has read.
+    pub rss_mb: f64,
+    /// The anonymous part of it, in megabytes: heap and stacks, not the mapped index.
+    pub anonymous_mb: f64,
+}
+
+impl Memory {
+    /// This process's memory now, from `/proc/self/status`; none where it cannot be read.
+    pub fn of_this_process() -> Option<Memory> {
+        let status = procfs::process::Process::myself().ok()?.status().ok()?;
+        let megabytes = |kilobytes: u64| kilobytes as f64 * 1024.0 / 1e6;
+        Some(Memory {
+            rss_mb: megabytes(status.vmrss?),
+            anonymous_mb: megabytes(status.rssanon?),
+        })
+    }
 }
 
 /// Called after each timed query, for a progress bar.
@@ -168,13 +192,17 @@ pub fn run(options: &BenchOptions, queries: &[BenchQuery], tick: &dyn Tick) -> R
     })?;
     let wall_s = started.elapsed().as_secs_f64();
     let tally = tally.into_inner().unwrap_or_else(|p| p.into_inner());
-    Ok(report(
+    let report = report(
         tally,
         options.threads.max(1),
         wall_s,
         open_ms,
         first_query_ms,
-    ))
+    );
+    Ok(BenchReport {
+        memory: Memory::of_this_process(),
+        ..report
+    })
 }
 
 /// One thread's timed rounds.
@@ -227,6 +255,7 @@ fn report(
         load_ms: tally.load_ms,
         wall_s,
         errors: None,
+        memory: None,
     }
 }
 

@@ -291,7 +291,15 @@ fn bench_table(out: &mut impl Write, report: &BenchReport) -> io::Result<()> {
         out,
         "index opened in {:.1} ms; first query {:.2} ms (not in the table)",
         report.open_ms, report.first_query_ms
-    )
+    )?;
+    match report.memory {
+        Some(memory) => writeln!(
+            out,
+            "memory: {:.1} MB resident, {:.1} MB of it anonymous (the rest is the mapped index)",
+            memory.rss_mb, memory.anonymous_mb
+        ),
+        None => Ok(()),
+    }
 }
 
 /// The lines of a bench over HTTP below its table: the errors and the first request.

@@ -113,7 +113,13 @@ fn prints_a_table_by_default() {
         &["time", "in", "ranking"],
         &["index", "opened", "in"],
     ];
-    assert_eq!(first_columns, expected);
+    assert_eq!(first_columns[..7], expected);
+    let memory = bench.stdout.lines().last().unwrap();
+    assert!(memory.starts_with("memory: "), "{memory}");
+    assert!(
+        memory.ends_with(" MB of it anonymous (the rest is the mapped index)"),
+        "{memory}"
+    );
 }
 
 #[test]
@@ -174,8 +180,14 @@ fn over_http_counts_what_the_same_index_counts_in_process() {
 
     let mut expected = keys(&in_process);
     assert!(!expected.contains(&"errors".to_string()), "{in_process}");
+    expected.retain(|key| key != "rss_mb" && key != "anonymous_mb");
     expected.push("errors".into());
     expected.sort();
+    let memory = (
+        in_process["rss_mb"].as_f64(),
+        in_process["anonymous_mb"].as_f64(),
+    );
+    assert!(matches!(memory, (Some(rss), Some(anonymous)) if rss > anonymous && anonymous > 0.0));
     assert_eq!(keys(&http), expected);
     assert_eq!(http["errors"], 0, "{http}");
     assert_eq!(counts(&http), counts(&in_process));
