@@ -37,6 +37,10 @@ pub const NAMES: &str = "depeche_names";
 /// that `Putin` finds the articles that write `Poutine`.
 pub const VARIANTS: &str = "depeche_variants";
 
+/// The version of the terms the analyzers make, recorded by every commit: an index whose terms
+/// were made by another version re-reads its files at the next `depeche index`.
+pub const ANALYSIS_VERSION: u32 = 1;
+
 /// Tokens longer than this many bytes are dropped (URLs, base64 and other junk).
 pub const MAX_TOKEN_BYTES: usize = 40;
 
@@ -110,6 +114,15 @@ mod tests {
             ("décédée decedee", &["deced", "deced"]),
             ("même meme été", &[]),
             ("sécurité securite", &["secur", "secur"]),
+            (
+                "introduit introduite reconduites maladroite",
+                &["introduit", "introduit", "reconduit", "maladroit"],
+            ),
+            ("satisfaite conduite", &["satisfait", "conduit"]),
+            (
+                "activite qualite continuité",
+                &["activ", "qualit", "continu"],
+            ),
             ("après très apres tres", &["apres", "tres", "apres", "tres"]),
             ("Aujourd'hui", &["aujourd", "hui"]),
             ("10 000 soldats", &["10", "000", "soldat"]),

@@ -19,6 +19,12 @@ const SUFFIX_ACCENTS: &[(&str, &str)] = &[
     ("ee", "ée"),
 ];
 
+/// Endings of words that are right without an accent, whose `-ite` is no `-ité`: the feminine of
+/// participles and adjectives (`introduite`, `satisfaite`, `maladroite`), which then stem with
+/// their masculine as Snowball has it. Nouns in `-uité` typed without accents (`continuite`) lose
+/// their match; they are rarer than these words in news.
+const PLAIN_ITE_ENDINGS: &[&str] = &["uite", "aite", "oite"];
+
 /// Common invariable words ending in `-ès` or `-à`, whose bare spelling Snowball would cut.
 const WHOLE_WORD_ACCENTS: &[(&str, &str)] = &[
     ("apres", "après"),
@@ -42,6 +48,14 @@ pub fn stem_folded(stemmer: &Stemmer, word: &str) -> String {
     fold_accents(&stemmer.stem(&with_suffix_accents(word)))
 }
 
+/// Whether `word` ends like a word whose `-ite` or `-ites` is right without an accent.
+fn is_plain_ite(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    PLAIN_ITE_ENDINGS
+        .iter()
+        .any(|ending| singular.ends_with(ending))
+}
+
 /// Puts back the accents of a known suffix on a word written without any accent.
 pub fn with_suffix_accents(word: &str) -> std::borrow::Cow<'_, str> {
     if !word.is_ascii() {
@@ -51,7 +65,7 @@ pub fn with_suffix_accents(word: &str) -> std::borrow::Cow<'_, str> {
         return (*accented).into();
     }
     for (bare, accented) in SUFFIX_ACCENTS {
-        if word.len() > bare.len() + 2 && word.ends_with(bare) {
+        if word.len() > bare.len() + 2 && word.ends_with(bare) && !is_plain_ite(word) {
             return format!("{}{accented}", &word[..word.len() - bare.len()]).into();
         }
     }

@@ -6,6 +6,7 @@ use super::schema::{Fields, FileStamp};
 use super::sources::indexed_sources;
 use super::store::{self, BuildSettings};
 use super::walk::{Candidate, Walk, walk};
+use crate::analysis::ANALYSIS_VERSION;
 use crate::entities;
 use crate::error::{Error, Result};
 use crate::parse::parse_bytes;
@@ -217,9 +218,9 @@ pub fn build_index(options: &IndexOptions, progress: &dyn Progress) -> Result<In
 }
 
 /// How this run builds the index, and whether every file must be read again: when asked to
-/// (`--full`), or when entity extraction is switched on or off for an index built the other way
-/// (an index built before depeche recorded it was built without). Otherwise the index goes on as
-/// it was built.
+/// (`--full`), when entity extraction is switched on or off for an index built the other way
+/// (an index built before depeche recorded it was built without), or when another version of
+/// the analyzers made its terms. Otherwise the index goes on as it was built.
 fn settings_for(index: &tantivy::Index, options: &IndexOptions) -> Result<(BuildSettings, bool)> {
     let recorded = BuildSettings::recorded(index, &options.index)?;
     let settings = BuildSettings {
@@ -227,6 +228,7 @@ fn settings_for(index: &tantivy::Index, options: &IndexOptions) -> Result<(Build
             .entities
             .or(recorded.map(|r| r.entities))
             .unwrap_or(true),
+        analysis: ANALYSIS_VERSION,
     };
     let switched = recorded.unwrap_or_default() != settings;
     Ok((settings, options.full || switched))

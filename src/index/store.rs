@@ -68,6 +68,9 @@ pub fn open_or_create(path: &Path, fresh: bool) -> Result<OpenIndex> {
 pub struct BuildSettings {
     /// Whether the articles' people, places and organisations were extracted.
     pub entities: bool,
+    /// The [`analysis::ANALYSIS_VERSION`] of its terms (0 before depeche recorded one).
+    #[serde(default)]
+    pub analysis: u32,
 }
 
 impl BuildSettings {

@@ -1,6 +1,7 @@
 //! Re-running `depeche index` on a corpus that changed: new files added, changed ones replaced
 //! (a JSON Lines file as a whole), deleted ones removed, untouched ones left alone; `--full`; and
-//! a second writer refused with a clear message while searches go on.
+//! a second writer refused with a clear message while searches go on; an index whose terms an
+//! older analyzer made re-read.
 
 use crate::common::{build_index, run_in, search_in};
 use serde_json::{Value, json};
@@ -183,4 +184,34 @@ fn a_corrupt_index_says_how_to_rebuild_and_full_rebuilds_it() {
     assert_eq!(rebuilt.code, 0, "{rebuilt:#?}");
     assert_eq!(rebuilt.json()["articles"], 1);
     assert_eq!(found(dir.path(), &index, "anémone"), ["c/a.txt"]);
+}
+
+#[test]
+fn an_index_whose_terms_an_older_analyzer_made_reads_every_file_again() {
+    let dir = TempDir::new().unwrap();
+    let corpus = dir.path().join("c");
+    fs::create_dir_all(&corpus).unwrap();
+    fs::write(
+        corpus.join("a.txt"),
+        article("Alpha", "la manifestation interdite"),
+    )
+    .unwrap();
+    fs::write(corpus.join("b.txt"), article("Bravo", "bégonia")).unwrap();
+    let index = dir.path().join("index");
+    build_index(dir.path(), "c", &index);
+    let meta_path = index.join("meta.json");
+    let mut meta: Value = serde_json::from_str(&fs::read_to_string(&meta_path).unwrap()).unwrap();
+    let payload: Value = serde_json::from_str(meta["payload"].as_str().unwrap()).unwrap();
+    assert_eq!(payload, json!({"entities": true, "analysis": 1}));
+    meta["payload"] = json!(r#"{"entities":true}"#);
+    fs::write(&meta_path, meta.to_string()).unwrap();
+
+    let again = build_index(dir.path(), "c", &index);
+    assert_eq!(
+        counts(&again),
+        json!({"added": 2, "updated": 0, "removed": 0, "unchanged": 0, "articles": 2})
+    );
+    assert_eq!(found(dir.path(), &index, "interdit"), ["c/a.txt"]);
+    let unchanged = build_index(dir.path(), "c", &index);
+    assert_eq!(unchanged["unchanged"], 2, "{unchanged}");
 }
