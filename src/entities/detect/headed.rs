@@ -155,6 +155,13 @@ fn step(doc: &Doc, at: usize, head: Head, in_complement: bool) -> Option<Piece> 
             linked: false,
         });
     }
+    if joins_two_adjectives(doc, at) {
+        return Some(Piece {
+            end: at + 2,
+            capital: false,
+            linked: false,
+        });
+    }
     if doc.is_one_of(at, &["et"]) && !in_complement {
         return None;
     }
@@ -178,6 +185,12 @@ fn step(doc: &Doc, at: usize, head: Head, in_complement: bool) -> Option<Piece> 
     } else {
         None
     }
+}
+
+/// Whether token `at` is an `et` between two adjectives of the name: `Transition écologique et
+/// solidaire`.
+fn joins_two_adjectives(doc: &Doc, at: usize) -> bool {
+    at > 0 && doc.is_one_of(at, &["et"]) && is_adjective(doc, at - 1) && is_adjective(doc, at + 1)
 }
 
 /// Whether the link at `at` and the word at `word` say where or when the name is rather than go
@@ -378,6 +391,10 @@ mod tests {
             (
                 "ministère de l'Économie et des Finances a",
                 Some("ministère de l'Économie et des Finances"),
+            ),
+            (
+                "le ministère de la Transition écologique et solidaire a",
+                Some("ministère de la Transition écologique et solidaire"),
             ),
             ("océan Pacifique", Some("océan Pacifique")),
             ("rue de Vaugirard", Some("rue de Vaugirard")),
