@@ -76,7 +76,11 @@ pub fn register(index: &Index) {
 
 /// The tokens the French analyzer makes of `text`.
 pub fn analyze(text: &str) -> Vec<String> {
-    let mut analyzer = french_analyzer();
+    tokens(&mut french_analyzer(), text)
+}
+
+/// The tokens `analyzer` makes of `text`.
+pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     let mut stream = analyzer.token_stream(text);
     let mut tokens = Vec::new();
     while let Some(token) = stream.next() {

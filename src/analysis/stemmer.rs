@@ -58,14 +58,14 @@ fn is_plain_ite(word: &str) -> bool {
 
 /// Puts back the accents of a known suffix on a word written without any accent.
 pub fn with_suffix_accents(word: &str) -> std::borrow::Cow<'_, str> {
-    if !word.is_ascii() {
+    if !word.is_ascii() || is_plain_ite(word) {
         return word.into();
     }
     if let Some((_, accented)) = WHOLE_WORD_ACCENTS.iter().find(|(bare, _)| *bare == word) {
         return (*accented).into();
     }
     for (bare, accented) in SUFFIX_ACCENTS {
-        if word.len() > bare.len() + 2 && word.ends_with(bare) && !is_plain_ite(word) {
+        if word.len() > bare.len() + 2 && word.ends_with(bare) {
             return format!("{}{accented}", &word[..word.len() - bare.len()]).into();
         }
     }

@@ -214,15 +214,7 @@ fn write_chunks(
             progress.advance(candidate.size);
             written
                 .skipped
-                .extend(parsed.problems.iter().map(|problem| {
-                    Skipped {
-                        path: problem
-                            .file()
-                            .map(|f| f.display().to_string())
-                            .unwrap_or_default(),
-                        reason: problem.reason(),
-                    }
-                }));
+                .extend(parsed.problems.iter().map(Skipped::of_problem));
         }
     }
     Ok((written, bulk))
@@ -231,13 +223,12 @@ fn write_chunks(
 /// Gives the progress bar its total: the bytes of the article files to read, from a walk of its
 /// own that keeps nothing (the bar counts from the start, and shows once the total is known).
 fn count_bytes(options: &ExportOptions, progress: &dyn Progress) {
-    let cap = options.max_file_mb << 20;
     let Ok(files) = entries(&options.corpus) else {
         return;
     };
     let total = files
         .filter_map(|entry| match entry {
-            Entry::Article(candidate) if candidate.size <= cap => Some(candidate.size),
+            Entry::Article(c) if !c.is_too_large(options.max_file_mb) => Some(c.size),
             _ => None,
         })
         .sum();
@@ -254,11 +245,7 @@ fn joined<T>(thread: ScopedJoinHandle<'_, T>, to: &Path) -> Result<T> {
 
 /// A file's articles, with their entities when asked for; why it was skipped otherwise.
 fn read(candidate: &Candidate, options: &ExportOptions) -> Outcome {
-    let cap = options.max_file_mb;
-    if candidate.size > cap << 20 {
-        return Err(format!("larger than {cap} MB (--max-file-mb)"));
-    }
-    let bytes = std::fs::read(&candidate.path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = candidate.read_within(options.max_file_mb)?;
     let mut parsed =
         parse_bytes(&bytes, candidate.format, &candidate.source()).map_err(|e| e.reason())?;
     if options.entities {

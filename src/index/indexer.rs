@@ -65,6 +65,19 @@ pub struct Skipped {
     pub reason: String,
 }
 
+impl Skipped {
+    /// A part of a file the parser left out (a malformed JSON line), and why.
+    pub fn of_problem(problem: &Error) -> Skipped {
+        Skipped {
+            path: problem
+                .file()
+                .map(|f| f.display().to_string())
+                .unwrap_or_default(),
+            reason: problem.reason(),
+        }
+    }
+}
+
 /// What an indexing run did.
 #[derive(Clone, Debug, Default)]
 pub struct IndexSummary {
@@ -305,13 +318,9 @@ fn index_file(run: &Run<'_>, candidate: &Candidate) {
             reason,
         })
     };
-    let cap = run.options.max_file_mb;
-    if candidate.size > cap << 20 {
-        return skip(format!("larger than {cap} MB (--max-file-mb)"));
-    }
-    let bytes = match std::fs::read(&candidate.path) {
+    let bytes = match candidate.read_within(run.options.max_file_mb) {
         Ok(bytes) => bytes,
-        Err(error) => return skip(format!("cannot read: {error}")),
+        Err(reason) => return skip(reason),
     };
     let stamp = FileStamp {
         size: candidate.size,
@@ -353,13 +362,7 @@ fn index_file(run: &Run<'_>, candidate: &Candidate) {
         .articles
         .fetch_add(parsed.articles.len(), Ordering::Relaxed);
     run.tally.bytes.fetch_add(candidate.size, Ordering::Relaxed);
-    for problem in parsed.problems {
-        let path = problem.file().map(|f| f.display().to_string());
-        lock(&run.tally.skipped).push(Skipped {
-            path: path.unwrap_or_default(),
-            reason: problem.reason(),
-        });
-    }
+    lock(&run.tally.skipped).extend(parsed.problems.iter().map(Skipped::of_problem));
 }
 
 fn summarize(

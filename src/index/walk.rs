@@ -22,6 +22,19 @@ pub struct Candidate {
 }
 
 impl Candidate {
+    /// Whether the file is larger than `max_file_mb` megabytes, and so skipped.
+    pub fn is_too_large(&self, max_file_mb: u64) -> bool {
+        self.size > max_file_mb << 20
+    }
+
+    /// The file's bytes, or why it is skipped: larger than `max_file_mb` megabytes, or unreadable.
+    pub fn read_within(&self, max_file_mb: u64) -> std::result::Result<Vec<u8>, String> {
+        if self.is_too_large(max_file_mb) {
+            return Err(format!("larger than {max_file_mb} MB (--max-file-mb)"));
+        }
+        std::fs::read(&self.path).map_err(|error| format!("cannot read: {error}"))
+    }
+
     /// The file as the parser sees it: its path and the day it was last modified.
     pub fn source(&self) -> Source<'_> {
         let modified = chrono::DateTime::from_timestamp_nanos(self.modified as i64).date_naive();

@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
 /// The jars of Debian's `liblucene8-java` and `libjackson2-databind-java`.
 const JARS: [&str; 5] = [
@@ -83,16 +82,6 @@ fn lucene_tokens(
         .collect();
     writer.join().unwrap();
     assert!(child.wait().unwrap().success(), "LuceneAnalyze failed");
-    tokens
-}
-
-/// The tokens depeche's `analyzer` makes of `text`.
-fn depeche_tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-    let mut stream = analyzer.token_stream(text);
-    let mut tokens = Vec::new();
-    while let Some(token) = stream.next() {
-        tokens.push(token.text.clone());
-    }
     tokens
 }
 
@@ -191,7 +180,7 @@ fn lucene_makes_depeche_s_tokens_from_the_exported_settings() {
         assert_eq!(theirs.len(), texts.len(), "{name}: one line per text");
         let mut comparison = Comparison::default();
         for (text, theirs) in texts.iter().zip(&theirs) {
-            comparison.add(&depeche_tokens(&mut analyzer, text), theirs);
+            comparison.add(&depeche::analysis::tokens(&mut analyzer, text), theirs);
         }
         comparison.report(name);
         assert!(
