@@ -3,7 +3,7 @@
 
 use crate::article::Article;
 use crate::error::{Error, Result};
-use crate::index::schema::article_id;
+use crate::index::schema::{article_id, id_text};
 use serde::Serialize;
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -34,7 +34,7 @@ struct Target<'a> {
 /// The stable id of an exported article, as depeche's API gives it: 16 hexadecimal digits of
 /// the hash of its source label (`path`, or `path:line`).
 pub fn document_id(article: &Article) -> String {
-    format!("{:016x}", article_id(&article.path))
+    id_text(article_id(&article.path))
 }
 
 /// Writes the bulk files of one export into a folder.

@@ -236,7 +236,7 @@ impl Fields {
     /// The stored id of a document, as the API writes it: 16 hexadecimal digits.
     pub fn id_of(&self, doc: &TantivyDocument) -> String {
         let id = doc.get_first(self.id).and_then(|v| v.as_u64());
-        id.map(|id| format!("{id:016x}")).unwrap_or_default()
+        id.map(id_text).unwrap_or_default()
     }
 
     /// The stored date of a document.
@@ -249,6 +249,11 @@ impl Fields {
 /// A calendar date as a tantivy date (midnight UTC).
 pub fn to_tantivy_date(date: NaiveDate) -> DateTime {
     DateTime::from_timestamp_secs(date.and_time(chrono::NaiveTime::MIN).and_utc().timestamp())
+}
+
+/// An article id as the API and exports write it: 16 hexadecimal digits.
+pub fn id_text(id: u64) -> String {
+    format!("{id:016x}")
 }
 
 /// The stable, opaque id of the article with source label `path` (a file, or `file:line`).
