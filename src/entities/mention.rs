@@ -48,6 +48,8 @@ pub enum Evidence {
     Shape,
     /// A single capitalised word and nothing else.
     Bare,
+    /// A name nothing typed: only the judge, from its features, can give it a kind.
+    Untyped,
 }
 
 /// A name found in the text.

@@ -3,6 +3,7 @@
 //! Each feature is a short string written into one reused buffer and handed on, so that reading
 //! an article's features allocates nothing.
 
+use super::tables::{TOWNS, clusters_of};
 use crate::entities::doc::Doc;
 use crate::entities::lists::Class;
 use crate::entities::mention::{Evidence, Kind};
@@ -65,7 +66,23 @@ pub fn features(doc: &Doc, seen: &Seen, buffer: &mut String, feature: &mut impl 
     emit(&["fk|", kind, "|", first]);
     emit(&["lk|", kind, "|", last]);
     emit(&["x|", kind, "|", suffix(last)]);
+    cluster_features(first, last, kind, &mut emit);
+    if let Some(bucket) = TOWNS.get(seen.key) {
+        emit(&["g|", bucket]);
+        emit(&["g|", kind, "|", bucket]);
+    }
     context_features(doc, seen, kind, buffer, feature);
+}
+
+/// The clusters of the name's first and last words, alone and with the rules' kind.
+fn cluster_features(first: &str, last: &str, kind: &str, emit: &mut impl FnMut(&[&str])) {
+    for (word, side) in [(first, "f"), (last, "l")] {
+        if let Some((coarse, fine)) = clusters_of(word) {
+            emit(&["c", side, "|", coarse]);
+            emit(&["c", side, "|", kind, "|", coarse]);
+            emit(&["C", side, "|", fine]);
+        }
+    }
 }
 
 /// Features of how the name is written: in capitals, with digits, hyphenated.
@@ -163,6 +180,7 @@ fn evidence_name(evidence: Evidence) -> (u16, &'static str) {
         Evidence::Acronym => (128, "acronym"),
         Evidence::Shape => (256, "shape"),
         Evidence::Bare => (512, "bare"),
+        Evidence::Untyped => (1024, "untyped"),
     }
 }
 

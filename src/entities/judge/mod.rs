@@ -1,11 +1,12 @@
 //! The judge: a small linear model, trained on annotated articles (`tests/data/`), that weighs
 //! the names the rules typed on weak evidence (the shape of a run of capitals, a lone word, an
-//! acronym) and keeps each, gives it another kind, or drops it. Names the gazetteer lists, a head
-//! word or a person cue types stay as the rules say: weighing them too gained nothing on
-//! held-out articles and lost names a reader expects; so did weighing the names the rules could
-//! not type.
+//! acronym) or could not type at all, and keeps each, gives it another kind, or drops it. Besides
+//! the name and its context it reads word clusters and a list of the world's towns (`tables`).
+//! Names the gazetteer lists, a head word or a person cue types stay as the rules say: weighing
+//! them too gained nothing on held-out articles and lost names a reader expects.
 
 mod features;
+mod tables;
 mod weights;
 
 use crate::entities::doc::Doc;

@@ -1,0 +1,65 @@
+//! The word tables the judge reads by key, made offline and embedded by the build: word
+//! clusters (`clusters.tsv`, learnt by `training/word_clusters.py` from the shared corpus: a
+//! word's coarse and fine group of the words written around the same words, so that `Nairobi`
+//! goes with cities and `Godard` with surnames) and the world's towns (`towns.tsv`, from GeoNames
+//! by `training/place_names.py`, with a population bucket).
+
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+/// Each word's clusters, `coarse fine`.
+pub static CLUSTERS: LazyLock<Table> = LazyLock::new(|| Table::parse(include_str!("clusters.tsv")));
+
+/// Each town's population bucket: `5` for 100,000 inhabitants or more, and so on.
+pub static TOWNS: LazyLock<Table> = LazyLock::new(|| Table::parse(include_str!("towns.tsv")));
+
+/// A value by word key.
+#[derive(Default)]
+pub struct Table {
+    by_key: FxHashMap<&'static str, &'static str>,
+}
+
+impl Table {
+    /// Reads `key<TAB>value` lines; `#` lines and lines without a tab are skipped.
+    pub fn parse(text: &'static str) -> Table {
+        let by_key = text
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| line.split_once('\t'))
+            .collect();
+        Table { by_key }
+    }
+
+    /// The value of `key`, if the table has it.
+    pub fn get(&self, key: &str) -> Option<&'static str> {
+        self.by_key.get(key).copied()
+    }
+}
+
+/// The coarse and fine clusters of the word `key`.
+pub fn clusters_of(key: &str) -> Option<(&'static str, &'static str)> {
+    CLUSTERS.get(key)?.split_once(' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_values_and_skips_comments_and_lines_without_a_tab() {
+        let table = Table::parse("# word\tclusters\nnairobi\t3 41\nbroken\nparis\t5\n");
+        assert_eq!(table.get("nairobi"), Some("3 41"));
+        assert_eq!(table.get("paris"), Some("5"));
+        assert_eq!(table.get("broken"), None);
+        assert_eq!(table.get("# word"), None);
+    }
+
+    #[test]
+    fn the_embedded_tables_know_cities_and_surnames() {
+        let city = clusters_of("nairobi").map(|c| c.1);
+        assert_eq!(clusters_of("bogota").map(|c| c.1), city);
+        assert_ne!(clusters_of("godard").map(|c| c.1), city);
+        assert_eq!(TOWNS.get("nairobi"), Some("6"));
+        assert_eq!(TOWNS.get("ministere"), None);
+    }
+}
