@@ -123,6 +123,7 @@ fn gold_sets() -> Vec<(&'static str, Files)> {
         ("gold-final", "final"),
         ("gold-last", "last"),
         ("gold-next", "next"),
+        ("gold-fresh", "fresh"),
     ];
     sets.into_iter()
         .map(|(name, set)| {
