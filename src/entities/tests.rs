@@ -139,6 +139,12 @@ fn sentence_initial_capitals_and_common_words_are_not_entities() {
             &[],
         ),
         (
+            "Le verdict.\nMURIELLE BOLLE FIXÉE SUR SON SORT\nJEAN PIERRE RAFFARIN ET LA CHINE",
+            &["JEAN PIERRE RAFFARIN", "MURIELLE BOLLE"],
+            &[],
+            &[],
+        ),
+        (
             "Le rapport du groupe CDPQ Infra vise le club CF Montréal.",
             &[],
             &[],

@@ -427,13 +427,18 @@ fn is_in_capitals(doc: &Doc, start: usize, end: usize) -> bool {
 }
 
 /// A run of words in capitals that no list knows: a heading (`MACRON A PRÉPARÉ`, `FAUSSE
-/// ALERTE`) rather than a name, unless it opens with a given name (`VALÉRIE PÉCRESSE`).
+/// ALERTE`) rather than a name, unless it opens with a given name (`VALÉRIE PÉCRESSE`); the
+/// person is then the given names and one surname, not the rest of a heading (`MURIELLE BOLLE`
+/// in `MURIELLE BOLLE FIXÉE SUR SON SORT`).
 fn shouted(doc: &Doc, start: usize, end: usize) -> Outcome {
-    if doc.is(start, List::FirstName) {
-        Outcome::found(doc, start, end, Some(Kind::Per), Evidence::Cue)
-    } else {
-        Outcome::skip(end)
+    if !doc.is(start, List::FirstName) {
+        return Outcome::skip(end);
     }
+    let given = (start..end)
+        .take_while(|&at| doc.is(at, List::FirstName))
+        .count();
+    let name_end = (start + given.max(1) + 1).min(end);
+    Outcome::found(doc, start, name_end, Some(Kind::Per), Evidence::Cue)
 }
 
 #[cfg(test)]
