@@ -230,6 +230,12 @@ fn person_cues() {
 fn places_organisations_and_media() {
     check(&[
         (
+            "Le coureur s'impose au sommet de l'Angliru, puis au col du Tourmalet.",
+            &[],
+            &["Angliru", "col du Tourmalet"],
+            &[],
+        ),
+        (
             "Selon l'AFP et Le Monde, la SNCF et l'ONU ont réagi à Paris.",
             &[],
             &["Paris"],

@@ -34,7 +34,7 @@ pub fn age_after(doc: &Doc, end: usize) -> bool {
 }
 
 /// Whether a place cue comes just before token `start`: `à`, or a place noun and `de`
-/// (`maire de`, `commune de`).
+/// (`maire de`, `commune de`, `sommet de l'`).
 pub fn place_before(doc: &Doc, start: usize) -> bool {
     let Some(before) = start.checked_sub(1) else {
         return false;
@@ -43,7 +43,12 @@ pub fn place_before(doc: &Doc, start: usize) -> bool {
         return true;
     }
     let link = doc.is_one_of(before, &["de", "du", "des"]) || doc.is_elided(before, 'd');
-    link && before > 0 && doc.is_lower_in(before - 1, List::PlaceNoun)
+    if link && before > 0 && doc.is_lower_in(before - 1, List::PlaceNoun) {
+        return true;
+    }
+    let elided_link =
+        doc.is_elided(before, 'l') && before >= 2 && doc.is_one_of(before - 1, &["de"]);
+    elided_link && doc.is_lower_in(before - 2, List::PlaceNoun)
 }
 
 /// Whether an organisation noun comes just before token `start`, possibly followed by one
