@@ -437,7 +437,7 @@ fn shouted(doc: &Doc, start: usize, end: usize) -> Outcome {
     let given = (start..end)
         .take_while(|&at| doc.is(at, List::FirstName))
         .count();
-    let name_end = (start + given.max(1) + 1).min(end);
+    let name_end = (start + given + 1).min(end);
     Outcome::found(doc, start, name_end, Some(Kind::Per), Evidence::Cue)
 }
 

@@ -42,13 +42,11 @@ pub fn place_before(doc: &Doc, start: usize) -> bool {
     if doc.is_one_of(before, &["à", "À", "près", "vers"]) {
         return true;
     }
-    let link = doc.is_one_of(before, &["de", "du", "des"]) || doc.is_elided(before, 'd');
-    if link && before > 0 && doc.is_lower_in(before - 1, List::PlaceNoun) {
-        return true;
-    }
-    let elided_link =
-        doc.is_elided(before, 'l') && before >= 2 && doc.is_one_of(before - 1, &["de"]);
-    elided_link && doc.is_lower_in(before - 2, List::PlaceNoun)
+    let elided_article =
+        doc.is_elided(before, 'l') && before > 0 && doc.is_one_of(before - 1, &["de"]);
+    let link = before - usize::from(elided_article);
+    let is_link = doc.is_one_of(link, &["de", "du", "des"]) || doc.is_elided(link, 'd');
+    is_link && link > 0 && doc.is_lower_in(link - 1, List::PlaceNoun)
 }
 
 /// Whether an organisation noun comes just before token `start`, possibly followed by one
