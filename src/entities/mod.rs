@@ -8,6 +8,7 @@
 mod detect;
 mod doc;
 mod judge;
+mod key_map;
 mod lists;
 mod mention;
 mod name_key;

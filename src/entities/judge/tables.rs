@@ -4,7 +4,7 @@
 //! goes with cities and `Godard` with surnames) and the world's towns (`towns.tsv`, from GeoNames
 //! by `training/place_names.py`, with a population bucket).
 
-use rustc_hash::FxHashMap;
+use crate::entities::key_map::{KeyMap, key_hash};
 use std::sync::LazyLock;
 
 /// Each word's clusters, `coarse fine`.
@@ -16,7 +16,7 @@ pub static TOWNS: LazyLock<Table> = LazyLock::new(|| Table::parse(include_str!("
 /// A value by word key.
 #[derive(Default)]
 pub struct Table {
-    by_key: FxHashMap<&'static str, &'static str>,
+    by_key: KeyMap<&'static str>,
 }
 
 impl Table {
@@ -26,13 +26,14 @@ impl Table {
             .lines()
             .filter(|line| !line.starts_with('#'))
             .filter_map(|line| line.split_once('\t'))
+            .map(|(key, value)| (key_hash(key), value))
             .collect();
         Table { by_key }
     }
 
     /// The value of `key`, if the table has it.
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        self.by_key.get(key).copied()
+        self.by_key.get(&key_hash(key)).copied()
     }
 }
 
@@ -61,5 +62,20 @@ mod tests {
         assert_ne!(clusters_of("godard").map(|c| c.1), city);
         assert_eq!(TOWNS.get("nairobi"), Some("6"));
         assert_eq!(TOWNS.get("ministere"), None);
+    }
+
+    #[test]
+    fn no_two_keys_of_the_embedded_tables_share_a_hash() {
+        for (table, text) in [
+            (&*CLUSTERS, include_str!("clusters.tsv")),
+            (&*TOWNS, include_str!("towns.tsv")),
+        ] {
+            let keys: std::collections::HashSet<&str> = text
+                .lines()
+                .filter(|line| !line.starts_with('#'))
+                .filter_map(|line| Some(line.split_once('\t')?.0))
+                .collect();
+            assert_eq!(table.by_key.len(), keys.len());
+        }
     }
 }

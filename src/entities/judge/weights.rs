@@ -2,8 +2,7 @@
 //! no entity), read once from `weights.tsv`, which `cargo run --release --example
 //! train_entities` writes from the annotated articles of `tests/data/`.
 
-use rustc_hash::{FxHashMap, FxHasher};
-use std::hash::Hasher;
+use crate::entities::key_map::{KeyMap, key_hash};
 use std::sync::LazyLock;
 
 /// The answers, in the order of each feature's weights.
@@ -16,7 +15,7 @@ pub static WEIGHTS: LazyLock<Weights> =
 /// Weights by feature hash.
 #[derive(Default)]
 pub struct Weights {
-    by_feature: FxHashMap<u64, [f32; ANSWERS]>,
+    by_feature: KeyMap<[f32; ANSWERS]>,
 }
 
 impl Weights {
@@ -33,7 +32,7 @@ impl Weights {
                 for answer in &mut answers {
                     *answer = values.next()?.ok()?;
                 }
-                Some((hash(feature), answers))
+                Some((key_hash(feature), answers))
             })
             .collect();
         Weights { by_feature }
@@ -46,7 +45,7 @@ impl Weights {
 
     /// Adds the weights of `feature` to `scores`.
     pub fn add(&self, feature: &str, scores: &mut [f32; ANSWERS]) {
-        if let Some(weights) = self.by_feature.get(&hash(feature)) {
+        if let Some(weights) = self.by_feature.get(&key_hash(feature)) {
             for (score, weight) in scores.iter_mut().zip(weights) {
                 *score += weight;
             }
@@ -54,9 +53,26 @@ impl Weights {
     }
 }
 
-/// A feature's hash.
-fn hash(feature: &str) -> u64 {
-    let mut hasher = FxHasher::default();
-    hasher.write(feature.as_bytes());
-    hasher.finish()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_embedded_features_share_a_hash() {
+        let features = include_str!("weights.tsv")
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .count();
+        assert_eq!(WEIGHTS.by_feature.len(), features);
+    }
+
+    #[test]
+    fn adds_the_weights_of_known_features_only() {
+        let weights = Weights::parse("# comment\nb|p\t1 2 3 4\nbroken\t1 x\n");
+        let mut scores = [0.0; ANSWERS];
+        weights.add("b|p", &mut scores);
+        weights.add("b|o", &mut scores);
+        weights.add("broken", &mut scores);
+        assert_eq!(scores, [1.0, 2.0, 3.0, 4.0]);
+    }
 }

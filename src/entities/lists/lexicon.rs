@@ -4,8 +4,9 @@
 
 use super::data_file::data_lines;
 use super::gazetteer::GAZETTEER;
+use crate::entities::key_map::{KeyMap, key_hash};
 use crate::entities::name_key::name_key;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 /// A word list.
@@ -83,7 +84,10 @@ impl Tags {
 
 /// Every listed word's lists, by name key.
 pub struct Lexicon {
-    tags: FxHashMap<String, Tags>,
+    tags: KeyMap<Tags>,
+    /// Every key on a list, to check that no two share a hash.
+    #[cfg(test)]
+    keys: FxHashSet<String>,
     /// The lowercase heads as written.
     lower_heads: FxHashSet<String>,
     /// For each slot of a word's first two bytes, the byte lengths of the lowercase heads
@@ -97,7 +101,7 @@ pub struct Lexicon {
 impl Lexicon {
     /// The lists the word of key `key` is on.
     pub fn tags(&self, key: &str) -> Tags {
-        self.tags.get(key).copied().unwrap_or_default()
+        self.tags.get(&key_hash(key)).copied().unwrap_or_default()
     }
 
     /// Whether the word of key `key` is on `list`.
@@ -156,7 +160,9 @@ fn shape_of(bytes: &[u8]) -> Option<HeadShape> {
 /// The word lists, loaded on first use.
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lexicon = Lexicon {
-        tags: FxHashMap::default(),
+        tags: KeyMap::default(),
+        #[cfg(test)]
+        keys: FxHashSet::default(),
         lower_heads: FxHashSet::default(),
         lower_head_shapes: Box::new([0; SHAPE_SLOTS]),
         lower_head_ends: Box::new([0; SHAPE_SLOTS]),
@@ -227,7 +233,10 @@ impl Lexicon {
     /// Puts each word on `list`.
     fn add_words<'a>(&mut self, words: impl Iterator<Item = &'a str>, list: List) {
         for word in words {
-            self.tags.entry(name_key(word)).or_default().add(list);
+            let key = name_key(word);
+            self.tags.entry(key_hash(&key)).or_default().add(list);
+            #[cfg(test)]
+            self.keys.insert(key);
         }
     }
 
@@ -265,6 +274,13 @@ fn demonym_forms(key: &str) -> [String; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_two_listed_words_share_a_hash() {
+        assert_eq!(LEXICON.tags.len(), LEXICON.keys.len());
+        assert!(LEXICON.has("sncf", List::Gazetteer));
+        assert!(!LEXICON.has("sncg", List::Gazetteer));
+    }
 
     #[test]
     fn derives_demonym_forms() {
