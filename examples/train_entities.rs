@@ -25,7 +25,8 @@ const ANSWERS: [Option<EntityKind>; 4] = [
     None,
 ];
 const DEFAULT_SETS: &str = "ner_train.jsonl,ner_dev.jsonl,ner_heldout.jsonl,ner_test.jsonl,\
-    ner_blind.jsonl,ner_final.jsonl,ner_last.jsonl,ner_next.jsonl,ner_fresh.jsonl,ner_train2.jsonl";
+    ner_blind.jsonl,ner_final.jsonl,ner_last.jsonl,ner_next.jsonl,ner_fresh.jsonl,ner_train2.jsonl,\
+    ner_train3.jsonl";
 /// The fewest examples a feature must be seen in to be learnt.
 const MIN_COUNT: usize = 3;
 /// Passes over the examples.
