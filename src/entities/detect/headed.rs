@@ -241,8 +241,10 @@ fn link_length(doc: &Doc, at: usize) -> Option<(usize, bool)> {
             None => None,
         };
     }
-    let preposition =
-        doc.is_one_of(at, &["de", "du", "des", "pour", "à", "au", "aux"]) || doc.is_elided(at, 'd');
+    let against = at > 0 && doc.is_one_of(at, &["contre"]) && doc.is_one_of(at - 1, &["lutte"]);
+    let preposition = against
+        || doc.is_one_of(at, &["de", "du", "des", "pour", "à", "au", "aux"])
+        || doc.is_elided(at, 'd');
     if !preposition {
         return None;
     }
@@ -256,6 +258,7 @@ fn is_noun(doc: &Doc, at: usize) -> bool {
     doc.shape(at) == Shape::Lower
         && !doc.is(at, List::CommonWord)
         && !doc.is_one_of(at, &TIME_NOUNS)
+        && !doc.is_one_of(at, &PHRASE_NOUNS)
         && !is_compass_point(doc.word(at))
         && month_number(doc.word(at)).is_none()
 }
@@ -288,17 +291,21 @@ const TIME_NOUNS: [&str; 16] = [
     "suite",
 ];
 
+/// Nouns of the phrases that say who leads, asks or backs rather than go on a name: `conseil
+/// militaire` `à la tête du` Soudan, `à la demande de`, `en faveur de`.
+const PHRASE_NOUNS: [&str; 4] = ["tête", "demande", "faveur", "initiative"];
+
 /// Endings of French adjectives that go on a name: `régionale`, `constitutionnel`, `coréen`,
-/// `islamique`, `populaire`, `socialiste`, `supérieur`, `navals`, `privées`.
-const ADJECTIVE_ENDINGS: [&str; 38] = [
+/// `islamique`, `populaire`, `socialiste`, `supérieur`, `navals`, `privées`, `infectieuses`.
+const ADJECTIVE_ENDINGS: [&str; 40] = [
     "ère", "ères", "ière", "ières", "al", "ale", "ales", "als", "ées", "aux", "el", "elle", "els",
     "elles", "ien", "ienne", "iens", "iennes", "éen", "éenne", "éens", "éennes", "ais", "aise",
     "aises", "ois", "oise", "ique", "iques", "aire", "aires", "iste", "istes", "eur", "eure",
-    "ain", "aine", "if",
+    "ain", "aine", "if", "euse", "euses",
 ];
 
 /// Adjectives that go on a name without a telling ending.
-const ADJECTIVES: [&str; 24] = [
+const ADJECTIVES: [&str; 26] = [
     "ive",
     "public",
     "civil",
@@ -323,6 +330,13 @@ const ADJECTIVES: [&str; 24] = [
     "insoumise",
     "indépendant",
     "indépendante",
+    "arabe",
+    "arabes",
+];
+
+/// Verbs ending as adjectives in `-iste` do: `Front national` `assiste` à la cérémonie.
+const ISTE_VERBS: [&str; 7] = [
+    "assiste", "insiste", "existe", "persiste", "résiste", "subsiste", "consiste",
 ];
 
 /// Whether token `at` is a lowercase adjective that may go on a name.
@@ -331,7 +345,7 @@ fn is_adjective(doc: &Doc, at: usize) -> bool {
         return false;
     }
     let word = doc.word(at);
-    let verb_like = word.ends_with("pelle");
+    let verb_like = word.ends_with("pelle") || ISTE_VERBS.contains(&word);
     ADJECTIVES.contains(&word)
         || word.len() > 4
             && !verb_like
@@ -436,6 +450,28 @@ mod tests {
             ("l'agence américaine Moody's", None),
             ("ministère a", None),
             ("commission d'enquête", None),
+            (
+                "le Front national assiste à la cérémonie",
+                Some("Front national"),
+            ),
+            ("le conseil militaire à la tête du Soudan", None),
+            (
+                "le Conseil militaire de transition à la tête du Soudan",
+                Some("Conseil militaire de transition"),
+            ),
+            (
+                "le Centre de prévention des maladies infectieuses a",
+                Some("Centre de prévention des maladies infectieuses"),
+            ),
+            ("la Ligue des États arabes", Some("Ligue des États arabes")),
+            (
+                "l'Office central de lutte contre la corruption enquête",
+                Some("Office central de lutte contre la corruption"),
+            ),
+            (
+                "le ministère de l'Intérieur contre les manifestants",
+                Some("ministère de l'Intérieur"),
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(headed(text).as_deref(), expected, "{text}");
