@@ -38,7 +38,8 @@ impl From<crate::article::EntityKind> for Kind {
 pub enum Evidence {
     /// A gazetteer entry: its class and entity group.
     Listed(Class, u32),
-    /// A head word (`Agence…`, `ministère de…`, `Palais…`) or an English keyword (`…Auctions`).
+    /// A head word (`Agence…`, `ministère de…`, `Palais…`), an English keyword (`…Auctions`) or a
+    /// direction after a listed place (`Europe du Nord`).
     Headed,
     /// A person cue: an honorific, a role noun, an age, a given name.
     Cue,

@@ -284,6 +284,18 @@ fn places_organisations_and_media() {
             &["France 3 Normandie", "Greenpeace France", "Marks & Spencer"],
         ),
         (
+            "Il est mort, rapporte France Bleu Berry. Sa famille a parlé à France Bleu.",
+            &[],
+            &[],
+            &["France Bleu Berry"],
+        ),
+        (
+            "L'équipe a découvert le virus. L'Équipe a révélé son départ.",
+            &[],
+            &[],
+            &["L'Équipe"],
+        ),
+        (
             "Porsche Classic et Samsung Electronics ont signé avec Porsche.",
             &[],
             &[],

@@ -123,7 +123,7 @@ fn longer_than_listed(
         return Outcome::found(doc, start, end, Some(Kind::Per), Evidence::Cue);
     }
     if entry.class == Class::Geo && is_direction_after(doc, listed_end, end) {
-        return Outcome::found(doc, start, end, Some(Kind::Loc), Evidence::Shape);
+        return Outcome::found(doc, start, end, Some(Kind::Loc), Evidence::Headed);
     }
     if entry.class == Class::Company {
         return Outcome::skip(end);

@@ -17,9 +17,13 @@ thread_local! {
 /// The longest listed name starting at token `start` of `doc`, stopping at punctuation: its end
 /// (one past its last token) and entry. A name whose article the text swallowed starts at a
 /// capitalised word (`Caire`, not `CAP` nor `cap`). The first word's lexicon tags (looked up
-/// once per token) settle most words without a look-up here.
+/// once per token) settle most words without a look-up here. A name that opens with an elision
+/// goes on with a capital (`L'Équipe`, not the `L'équipe` of a sentence start).
 pub fn longest_listed(doc: &Doc, start: usize) -> Option<(usize, Entry)> {
     if doc.tokens.get(start)?.is_punct() || !doc.is(start, List::Gazetteer) {
+        return None;
+    }
+    if doc.shape(start) == Shape::Elision && doc.shape(start + 1) == Shape::Lower {
         return None;
     }
     let first = doc.key(start);
@@ -133,6 +137,9 @@ mod tests {
             ("Etats-Unis et", Some(("Etats-Unis", Class::Geo))),
             ("Europe 1 a dit", Some(("Europe 1", Class::Media))),
             ("Canal+ a diffusé", Some(("Canal+", Class::Media))),
+            ("L'Équipe a révélé", Some(("L'Équipe", Class::Media))),
+            ("L'équipe a découvert", None),
+            ("L'opinion publique", None),
             ("Europe du Nord", Some(("Europe", Class::Geo))),
             ("Côte d'Ivoire", Some(("Côte d'Ivoire", Class::Geo))),
             (

@@ -255,14 +255,15 @@ fn fold_short_forms(names: &mut [Mention]) {
 }
 
 /// Whether `short` may be renamed to the longer `long`: an unlisted name may; a listed one to
-/// an alias of its own, or, for a public body or a venue, to a longer name it starts
-/// (`Agence régionale de santé` in `Agence régionale de santé Provence-Alpes-Côte d'Azur`).
+/// an alias of its own, or, for a public body, a venue or a medium, to a longer name it starts
+/// (`Agence régionale de santé` in `Agence régionale de santé Provence-Alpes-Côte d'Azur`,
+/// `France Bleu` in `France Bleu Berry`).
 /// A listed place or company stays (`Corée` beside `Corée du Nord`, `Porsche` beside
 /// `Porsche Motorsport`).
 fn may_fold_into(short: &Mention, long: &Mention) -> bool {
     match (short.evidence, long.evidence) {
         (Evidence::Listed(_, mine), Evidence::Listed(_, theirs)) => mine == theirs,
-        (Evidence::Listed(Class::Institution | Class::Venue, _), _) => {
+        (Evidence::Listed(Class::Institution | Class::Venue | Class::Media, _), _) => {
             starts_with_word(&long.key, &short.key)
         }
         (Evidence::Listed(..), _) => false,
