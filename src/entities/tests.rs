@@ -290,6 +290,18 @@ fn places_organisations_and_media() {
             &["France Bleu Berry"],
         ),
         (
+            "Le ministre de l'Éducation nationale a écrit à l'Éducation nationale.",
+            &[],
+            &[],
+            &["Éducation nationale"],
+        ),
+        (
+            "Le ministre de l'Éducation nationale a parlé.",
+            &[],
+            &[],
+            &[],
+        ),
+        (
             "L'équipe a découvert le virus. L'Équipe a révélé son départ.",
             &[],
             &[],

@@ -1,6 +1,7 @@
 //! Gazetteer names found in the text, and the uses of a listed name that are not the entity:
 //! a brand naming a product (`une Renault`, `Audi A4`), a listed word opening a sentence as a
-//! common word (`Total`, `Public`); and the branches named after a listed organisation
+//! common word (`Total`, `Public`), a listed body as a minister's portfolio (`ministre de
+//! l'Éducation nationale`); and the branches named after a listed organisation
 //! (`France 3 Normandie`, `Greenpeace France`).
 
 use super::cues;
@@ -34,6 +35,9 @@ pub fn listed_name(doc: &Doc, start: usize, end: usize, entry: Entry) -> Outcome
     if entry.class == Class::Company
         && (cues::product_before(doc, start) || cues::model_after(doc, end))
     {
+        return Outcome::skip(end);
+    }
+    if entry.class == Class::Institution && cues::portfolio_before(doc, start) {
         return Outcome::skip(end);
     }
     let kind = match entry.class {
