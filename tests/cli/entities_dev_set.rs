@@ -1,12 +1,13 @@
 //! Scores the named-entity extractor on the hand-annotated gold sets of tests/data (dev, held-out,
-//! test, training, the blind sets first, final, last, next and fresh, and the second and third
-//! training sets: 30, 30, 40, 456, 63 each and 378 each of ../shared/corpus): typed micro
+//! test, training, the blind sets first, final, last, next, fresh and unseen, and the second and
+//! third training sets: 30, 30, 40, 456, 63 each and 378 each of ../shared/corpus): typed micro
 //! precision, recall and F1 over (article, kind, name key) triples, as tests/data/README.md defines
-//! them. Fails below F1 0.80 on the dev set, 0.85 on the five blind sets and the second and third
-//! training sets (each scored once before it trained the judge) and 0.75 on the others; with `--nocapture`, prints the figures, and the misses
-//! and false positives of each article. The judge is trained on all of them, so their figures are
-//! in-sample: the unseen set (`ner_unseen.jsonl`), annotated blind and not scored yet, is the
-//! next measurement; its test comes when it is scored, and never prints its misses.
+//! them. Fails below F1 0.80 on the dev set, 0.85 on the six blind sets and the second and third
+//! training sets (each scored once before it trained the judge) and 0.75 on the others; with
+//! `--nocapture`, prints the figures, and the misses and false positives of each article. The
+//! judge is trained on all of them, so their figures are in-sample: the reserve set
+//! (`ner_reserve.jsonl`), annotated blind and not scored yet, is the next measurement; its test
+//! comes when it is scored, and never prints its misses.
 
 use crate::common::shared;
 use depeche::entities::{extract, listed_form, name_key};
@@ -23,12 +24,12 @@ const MIN_F1: f64 = 0.80;
 const MIN_UNSEEN_F1: f64 = 0.75;
 
 /// The F1 on the blind sets below which the extractor fails (issue 24). The first, final, last,
-/// next and fresh ones were each scored once (0.876, 0.865, 0.856, 0.862, 0.852) at the end of a
-/// round of work, and are development data since.
+/// next, fresh and unseen ones were each scored once (0.876, 0.865, 0.856, 0.862, 0.852, 0.873)
+/// at the end of a round of work, and are development data since.
 const MIN_BLIND_F1: f64 = 0.85;
 
-/// The gold set that only measures, whose misses are never printed: the unseen blind set.
-const UNSEEN_SET: &str = "ner_unseen.jsonl";
+/// The gold set that only measures, whose misses are never printed: the reserve blind set.
+const RESERVE_SET: &str = "ner_reserve.jsonl";
 
 /// The three kinds, in report order.
 const KINDS: [&str; 3] = ["per", "loc", "org"];
@@ -153,7 +154,7 @@ fn print_row(label: &str, counts: Counts) {
 }
 
 /// Scores the extractor on the gold set `set` of tests/data, printing per-kind and overall rows
-/// (and the errors, but for the unseen set), and returns the overall counts.
+/// (and the errors, but for the reserve set), and returns the overall counts.
 fn score_set(corpus: &Path, set: &str) -> Counts {
     println!("== {set}");
     let mut by_kind = [Counts::default(); 3];
@@ -161,7 +162,13 @@ fn score_set(corpus: &Path, set: &str) -> Counts {
         let predicted = predicted(corpus, &gold);
         for (at, kind) in KINDS.iter().enumerate() {
             let names = (gold.names(kind), &predicted[at][..]);
-            by_kind[at].add(score(&gold.file, kind, names.0, names.1, set != UNSEEN_SET));
+            by_kind[at].add(score(
+                &gold.file,
+                kind,
+                names.0,
+                names.1,
+                set != RESERVE_SET,
+            ));
         }
     }
     let mut overall = Counts::default();
@@ -235,4 +242,9 @@ fn second_train_set_f1_is_at_least_0_85() {
 #[test]
 fn third_train_set_f1_is_at_least_0_85() {
     assert_f1("ner_train3.jsonl", MIN_BLIND_F1);
+}
+
+#[test]
+fn unseen_set_f1_is_at_least_0_85() {
+    assert_f1("ner_unseen.jsonl", MIN_BLIND_F1);
 }

@@ -1,0 +1,28 @@
+#!/usr/bin/env python3
+"""Reproduce the article selection of the reserve blind set, ner_reserve.jsonl (see README.md).
+
+The held-out rule (select_heldout.py) with random.seed(2038), every article of the earlier gold
+sets removed from the candidates (dev, held-out, test, blind, training, final, last, next,
+fresh, unseen and the second and third training sets), and a plan of 63 OrangeSum articles: the
+wikinews articles in the word range are all in earlier sets.
+Prints one `path category` line per article, the path relative to the shared corpus.
+Run from anywhere: python3 tests/data/select_reserve.py
+"""
+import sys
+sys.dont_write_bytecode = True                  # no __pycache__ beside the gold files
+from select_heldout import select
+
+PLAN = [("france", 13), ("politique", 13), ("monde", 16), ("auto/news", 6),
+        ("societe/fait-divers", 3), ("societe/people", 3), ("societe/culture", 3),
+        ("societe/sante", 3), ("societe/environnement", 3)]
+
+
+def main():
+    select(2038, PLAN, ["ner_dev.jsonl", "ner_heldout.jsonl", "ner_test.jsonl",
+                        "ner_blind.jsonl", "ner_train.jsonl", "ner_final.jsonl",
+                        "ner_last.jsonl", "ner_next.jsonl", "ner_fresh.jsonl",
+                        "ner_unseen.jsonl", "ner_train2.jsonl", "ner_train3.jsonl"])
+
+
+if __name__ == "__main__":
+    main()
