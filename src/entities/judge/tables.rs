@@ -7,11 +7,17 @@
 use crate::entities::key_map::{KeyMap, key_hash};
 use std::sync::LazyLock;
 
+/// The embedded word clusters, `word<TAB>coarse fine`.
+const CLUSTERS_TSV: &str = include_str!("clusters.tsv");
+
+/// The embedded towns, `town<TAB>bucket`.
+const TOWNS_TSV: &str = include_str!("towns.tsv");
+
 /// Each word's clusters, `coarse fine`.
-pub static CLUSTERS: LazyLock<Table> = LazyLock::new(|| Table::parse(include_str!("clusters.tsv")));
+pub static CLUSTERS: LazyLock<Table> = LazyLock::new(|| Table::parse(CLUSTERS_TSV));
 
 /// Each town's population bucket: `5` for 100,000 inhabitants or more, and so on.
-pub static TOWNS: LazyLock<Table> = LazyLock::new(|| Table::parse(include_str!("towns.tsv")));
+pub static TOWNS: LazyLock<Table> = LazyLock::new(|| Table::parse(TOWNS_TSV));
 
 /// A value by word key.
 #[derive(Default)]
@@ -20,12 +26,9 @@ pub struct Table {
 }
 
 impl Table {
-    /// Reads `key<TAB>value` lines; `#` lines and lines without a tab are skipped.
+    /// Reads `key<TAB>value` lines (see `entries`).
     pub fn parse(text: &'static str) -> Table {
-        let by_key = text
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| line.split_once('\t'))
+        let by_key = entries(text)
             .map(|(key, value)| (key_hash(key), value))
             .collect();
         Table { by_key }
@@ -35,6 +38,13 @@ impl Table {
     pub fn get(&self, key: &str) -> Option<&'static str> {
         self.by_key.get(&key_hash(key)).copied()
     }
+}
+
+/// The `key<TAB>value` lines of `text` as pairs; `#` lines and lines without a tab are skipped.
+fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    text.lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
 }
 
 /// The coarse and fine clusters of the word `key`.
@@ -67,15 +77,8 @@ mod tests {
 
     #[test]
     fn no_two_keys_of_the_embedded_tables_share_a_hash() {
-        for (table, text) in [
-            (&*CLUSTERS, include_str!("clusters.tsv")),
-            (&*TOWNS, include_str!("towns.tsv")),
-        ] {
-            let keys: std::collections::HashSet<&str> = text
-                .lines()
-                .filter(|line| !line.starts_with('#'))
-                .filter_map(|line| Some(line.split_once('\t')?.0))
-                .collect();
+        for (table, text) in [(&*CLUSTERS, CLUSTERS_TSV), (&*TOWNS, TOWNS_TSV)] {
+            let keys: std::collections::HashSet<&str> = entries(text).map(|(key, _)| key).collect();
             assert_eq!(table.by_key.len(), keys.len());
         }
     }

@@ -9,8 +9,10 @@ use std::sync::LazyLock;
 pub const ANSWERS: usize = 4;
 
 /// The weights the build embeds.
-pub static WEIGHTS: LazyLock<Weights> =
-    LazyLock::new(|| Weights::parse(include_str!("weights.tsv")));
+pub static WEIGHTS: LazyLock<Weights> = LazyLock::new(|| Weights::parse(WEIGHTS_TSV));
+
+/// The embedded weights, `feature<TAB>w_per w_loc w_org w_none`.
+const WEIGHTS_TSV: &str = include_str!("weights.tsv");
 
 /// Weights by feature hash.
 #[derive(Default)]
@@ -59,7 +61,7 @@ mod tests {
 
     #[test]
     fn no_two_embedded_features_share_a_hash() {
-        let features = include_str!("weights.tsv")
+        let features = WEIGHTS_TSV
             .lines()
             .filter(|line| !line.starts_with('#'))
             .count();
