@@ -520,7 +520,7 @@ fn known_surnames_alone_are_people() {
 }
 
 #[test]
-fn newspapers_named_with_their_article_after_du_and_au() {
+fn newspapers_named_with_their_article_after_du_au_or_a_lowercase_article() {
     check(&[
         (
             "Selon les journalistes du Monde, le sondage Ifop publié par Le Figaro le confirme.",
@@ -551,6 +551,12 @@ fn newspapers_named_with_their_article_after_du_and_au() {
             &[],
             &[],
             &[],
+        ),
+        (
+            "Selon le Parisien, la vente est faite, a confirmé le Monde et révèlent les Echos.",
+            &[],
+            &[],
+            &["Le Monde", "Le Parisien", "Les Echos"],
         ),
         (
             "Il est monté sur le plateau de BFMTV, puis sur Canal+.",

@@ -170,6 +170,9 @@ fn step(doc: &Doc, at: usize, head: Head, in_complement: bool) -> Option<Piece> 
     if locates_the_name(doc, at, word) || opens_a_purpose(doc, at, link) {
         return None;
     }
+    if link == 1 && is_infinitive_with_object(doc, word) {
+        return None;
+    }
     if capital_allowed && is_name_part(doc, word) {
         Some(Piece {
             end: word + 1,
@@ -209,6 +212,25 @@ fn locates_the_name(doc: &Doc, at: usize, word: usize) -> bool {
 fn opens_a_purpose(doc: &Doc, at: usize, link: usize) -> bool {
     link == 1 && doc.is_one_of(at, &["pour", "à"]) && doc.shape(at + 1) == Shape::Lower
 }
+
+/// Whether token `at` is a verb in the infinitive that takes an object, after which a bare `de`
+/// is what the name is asked to do rather than more of it (`demande au Parlement` `de voter la
+/// loi`, `à l'Inspection générale de la justice` `de conduire une enquête`).
+fn is_infinitive_with_object(doc: &Doc, at: usize) -> bool {
+    let word = doc.word(at);
+    let infinitive = ["er", "ir", "re"]
+        .iter()
+        .any(|ending| word.ends_with(ending));
+    doc.shape(at) == Shape::Lower
+        && infinitive
+        && (doc.is_one_of(at + 1, &DETERMINERS) || doc.is_elided(at + 1, 'l'))
+}
+
+/// Words that open a noun phrase, the object of a verb.
+const DETERMINERS: [&str; 14] = [
+    "la", "le", "les", "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "ce", "cette",
+    "ces",
+];
 
 /// Whether token `at` follows a listed place of one word, after which a word shaped like an
 /// adjective is a verb rather than part of the name (`Agence régionale de santé de Bretagne`
@@ -296,12 +318,13 @@ const TIME_NOUNS: [&str; 16] = [
 const PHRASE_NOUNS: [&str; 4] = ["tête", "demande", "faveur", "initiative"];
 
 /// Endings of French adjectives that go on a name: `régionale`, `constitutionnel`, `coréen`,
-/// `islamique`, `populaire`, `socialiste`, `supérieur`, `navals`, `privées`, `infectieuses`.
-const ADJECTIVE_ENDINGS: [&str; 40] = [
+/// `islamique`, `populaire`, `socialiste`, `supérieur`, `navals`, `privées`, `infectieuses`,
+/// `religieux`, `reproductifs`, `indigènes`.
+const ADJECTIVE_ENDINGS: [&str; 44] = [
     "ère", "ères", "ière", "ières", "al", "ale", "ales", "als", "ées", "aux", "el", "elle", "els",
     "elles", "ien", "ienne", "iens", "iennes", "éen", "éenne", "éens", "éennes", "ais", "aise",
     "aises", "ois", "oise", "ique", "iques", "aire", "aires", "iste", "istes", "eur", "eure",
-    "ain", "aine", "if", "euse", "euses",
+    "ain", "aine", "if", "ifs", "ives", "eux", "euse", "euses", "ènes",
 ];
 
 /// Adjectives that go on a name without a telling ending.
@@ -393,6 +416,27 @@ mod tests {
             (
                 "l'Agence régionale de santé Provence-Alpes-Côte d'Azur a",
                 Some("Agence régionale de santé Provence-Alpes-Côte d'Azur"),
+            ),
+            (
+                "demande à l'Inspection générale de la justice de conduire une enquête",
+                Some("Inspection générale de la justice"),
+            ),
+            (
+                "la Commission nationale d'investiture de soutenir sa candidature",
+                Some("Commission nationale d'investiture"),
+            ),
+            (
+                "selon l'Association des leaders religieux du Mali, qui",
+                Some("Association des leaders religieux du Mali"),
+            ),
+            (
+                "le Centre pour les droits reproductifs a",
+                Some("Centre pour les droits reproductifs"),
+            ),
+            ("l'Institut mène une étude", None),
+            (
+                "la Chambre de commerce et d'industrie de Lyon a",
+                Some("Chambre de commerce et d'industrie de Lyon"),
             ),
             (
                 "le tribunal correctionnel de Montargis pour tentative d'extorsion",

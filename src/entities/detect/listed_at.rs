@@ -76,14 +76,27 @@ fn extend_match(
 
 /// Whether the name of `entry` may start at token `start`: any name may, but one whose article
 /// the text swallowed starts at a capitalised word only (`Caire`, not `CAP` nor `cap`), and a
-/// medium's only right after the swallowing word (`du Monde`, not `Monde` alone).
+/// medium's only right after the swallowing word (`du Monde`, not `Monde` alone) or its own
+/// article in lowercase (`selon le Parisien`).
 fn may_start_at(entry: &Entry, doc: &Doc, start: usize) -> bool {
     match entry.article {
         None => true,
         Some(_) if doc.shape(start) != Shape::Capitalised => false,
-        Some(_) if entry.class == Class::Media => after_swallowed_article(doc, start),
+        Some(article) if entry.class == Class::Media => {
+            after_swallowed_article(doc, start) || after_lowercase_article(doc, start, article)
+        }
         Some(_) => true,
     }
+}
+
+/// Whether token `start` follows its own `article` written in lowercase, as a newspaper is
+/// named in the middle of a sentence (`selon le Parisien`, `dans les Echos`).
+fn after_lowercase_article(doc: &Doc, start: usize, article: &str) -> bool {
+    let Some(before) = start.checked_sub(1) else {
+        return false;
+    };
+    let written = doc.word(before);
+    written != article && written.eq_ignore_ascii_case(article)
 }
 
 /// Whether token `start` follows `du`, `au`, `aux` or `des` that belong to no other name or
