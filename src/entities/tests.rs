@@ -242,6 +242,12 @@ fn places_organisations_and_media() {
             &["AFP", "Le Monde", "ONU", "SNCF"],
         ),
         (
+            "Selon la porte-parole du département d'Etat américain, le département du Nord attend.",
+            &[],
+            &["Nord"],
+            &["Département d'État"],
+        ),
+        (
             "Il a quitté les États-Unis puis les Etats-Unis pour la France.",
             &[],
             &["États-Unis", "France"],

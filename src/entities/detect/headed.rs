@@ -275,15 +275,29 @@ fn link_length(doc: &Doc, at: usize) -> Option<(usize, bool)> {
 }
 
 /// Whether token `at` is a lowercase noun that may go on a name after a link: not a function
-/// word, not a number.
+/// word (though a noun that opens headlines may: `commission d'enquête`), not a number.
 fn is_noun(doc: &Doc, at: usize) -> bool {
     doc.shape(at) == Shape::Lower
-        && !doc.is(at, List::CommonWord)
+        && (!doc.is(at, List::CommonWord) || doc.is_one_of(at, &HEADLINE_NOUNS))
         && !doc.is_one_of(at, &TIME_NOUNS)
         && !doc.is_one_of(at, &PHRASE_NOUNS)
         && !is_compass_point(doc.word(at))
         && month_number(doc.word(at)).is_none()
 }
+
+/// Nouns on the common words' list because they open headlines (`Enquête :`), which go on names
+/// after a link: `commission d'enquête`, `Centre d'analyse du terrorisme`. Not `sondage`: an
+/// `institut de sondage` is what a named pollster is, not its name.
+const HEADLINE_NOUNS: [&str; 8] = [
+    "enquête",
+    "analyse",
+    "alerte",
+    "bilan",
+    "reportage",
+    "décryptage",
+    "témoignage",
+    "témoignages",
+];
 
 /// Whether `word` is a compass point, which says where the name is rather than goes on it:
 /// `île d'Égine` `au sud-ouest d'Athènes`.
@@ -434,6 +448,14 @@ mod tests {
                 Some("Centre pour les droits reproductifs"),
             ),
             ("l'Institut mène une étude", None),
+            (
+                "le président du Centre d'analyse du terrorisme Jean-Charles Brisard",
+                Some("Centre d'analyse du terrorisme"),
+            ),
+            (
+                "selon la Commission d'enquête des Nations unies, qui",
+                Some("Commission d'enquête des Nations unies"),
+            ),
             (
                 "la Chambre de commerce et d'industrie de Lyon a",
                 Some("Chambre de commerce et d'industrie de Lyon"),
