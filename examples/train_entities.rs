@@ -3,8 +3,8 @@
 //! the judge weighs, labelled by the kind the annotators gave that name (or none).
 //!
 //! `cargo run --release --example train_entities` trains on every set but the reserve blind one
-//! (the six blind sets already scored among them) and writes the weights; the build embeds
-//! them. `--train SETS --eval SET`
+//! (scored too, but kept out of training; the six other blind sets are among them) and writes
+//! the weights; the build embeds them. `--train SETS --eval SET`
 //! (comma-separated file names of tests/data) trains on some sets and scores another, writing
 //! nothing: the typed micro-F1 of the rules alone and with the judge, decided by the library from
 //! the weights as they would be written (`--errors` lists the proposals the judge gets wrong).

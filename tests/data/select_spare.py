@@ -1,0 +1,29 @@
+#!/usr/bin/env python3
+"""Reproduce the article selection of the spare blind set, ner_spare.jsonl (see README.md).
+
+The held-out rule (select_heldout.py) with random.seed(2039), every article of the earlier gold
+sets removed from the candidates (dev, held-out, test, blind, training, final, last, next,
+fresh, unseen, reserve and the second and third training sets), and a plan of 63 OrangeSum
+articles: the wikinews articles in the word range are all in earlier sets.
+Prints one `path category` line per article, the path relative to the shared corpus.
+Run from anywhere: python3 tests/data/select_spare.py
+"""
+import sys
+sys.dont_write_bytecode = True                  # no __pycache__ beside the gold files
+from select_heldout import select
+
+PLAN = [("france", 13), ("politique", 13), ("monde", 16), ("auto/news", 6),
+        ("societe/fait-divers", 3), ("societe/people", 3), ("societe/culture", 3),
+        ("societe/sante", 3), ("societe/environnement", 3)]
+
+
+def main():
+    select(2039, PLAN, ["ner_dev.jsonl", "ner_heldout.jsonl", "ner_test.jsonl",
+                        "ner_blind.jsonl", "ner_train.jsonl", "ner_final.jsonl",
+                        "ner_last.jsonl", "ner_next.jsonl", "ner_fresh.jsonl",
+                        "ner_unseen.jsonl", "ner_train2.jsonl", "ner_train3.jsonl",
+                        "ner_reserve.jsonl"])
+
+
+if __name__ == "__main__":
+    main()
