@@ -205,6 +205,18 @@ fn one_canonical_form_per_person() {
 fn person_cues() {
     check(&[
         (
+            "Le Kényan Kipchumba Rotich et l'Éthiopienne Tigist Alemayehu-Bekele ont gagné.",
+            &["Kipchumba Rotich", "Tigist Alemayehu-Bekele"],
+            &[],
+            &[],
+        ),
+        (
+            "selon Lukas Imboden-Favre, glaciologue à l'université de Fribourg.",
+            &["Lukas Imboden-Favre"],
+            &[],
+            &["université de Fribourg"],
+        ),
+        (
             "Il a croisé Me Schwerdorffer au tribunal.",
             &["Schwerdorffer"],
             &[],

@@ -5,7 +5,7 @@
 
 use super::tables::{TOWNS, clusters_of};
 use crate::entities::doc::Doc;
-use crate::entities::lists::Class;
+use crate::entities::lists::{Class, List};
 use crate::entities::mention::{Evidence, Kind};
 use crate::entities::token::{Punct, Shape};
 
@@ -71,7 +71,24 @@ pub fn features(doc: &Doc, seen: &Seen, buffer: &mut String, feature: &mut impl 
         emit(&["g|", bucket]);
         emit(&["g|", kind, "|", bucket]);
     }
+    if after_a_demonym(doc, seen) {
+        emit(&["pd|", kind]);
+    }
     context_features(doc, seen, kind, buffer, feature);
+}
+
+/// Whether a capitalised demonym comes right before one of the first mentions, as before a
+/// person in sports and politics (`l'Éthiopienne Tigist Alemayehu-Bekele`, `le Kényan Kipchumba
+/// Rotich`) and now and then before a company (`le Belge Solvay`).
+fn after_a_demonym(doc: &Doc, seen: &Seen) -> bool {
+    seen.mentions
+        .iter()
+        .take(MAX_CONTEXTS)
+        .any(|&(start, _, _)| {
+            (start as usize)
+                .checked_sub(1)
+                .is_some_and(|at| doc.is_capital(at) && doc.is(at, List::Demonym))
+        })
 }
 
 /// The clusters of the name's first and last words, alone and with the rules' kind.
