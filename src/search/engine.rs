@@ -153,6 +153,27 @@ fn holds_entities(searcher: &Searcher, fields: &Fields) -> bool {
 }
 
 /// Field names a query may use as prefixes.
+/// The fewest articles an index must hold for a query to search its segments on every core at
+/// once: on smaller ones, handing segments to threads costs more than it saves (BENCHMARKS.md).
+const PARALLEL_FROM_ARTICLES: u64 = 500_000;
+
+/// Lets each query of an index of several segments and at least `from` articles search its
+/// segments on every core at once, as tantivy does with a search executor; a smaller index is
+/// searched in the calling thread.
+fn search_segments_in_parallel(index: &mut tantivy::Index, path: &Path, from: u64) -> Result<()> {
+    let metas = index
+        .searchable_segment_metas()
+        .map_err(|e| Error::index(path, e))?;
+    let articles: u64 = metas.iter().map(|meta| u64::from(meta.num_docs())).sum();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if metas.len() < 2 || cores < 2 || articles < from {
+        return Ok(());
+    }
+    index
+        .set_multithread_executor(cores)
+        .map_err(|e| Error::index(path, e))
+}
+
 const QUERY_FIELDS: &[&str] = &[
     "title", "body", "dateline", "place", "agency", "date", "per", "loc", "org",
 ];
@@ -177,7 +198,14 @@ pub struct Engine {
 impl Engine {
     /// Opens the index at `path` for searching.
     pub fn open(path: &Path) -> Result<Engine> {
-        let opened = store::open(path)?;
+        Engine::open_parallel_from(path, PARALLEL_FROM_ARTICLES)
+    }
+
+    /// Opens the index at `path`, searching its segments on every core at once when it holds at
+    /// least `articles` articles in several segments.
+    pub(crate) fn open_parallel_from(path: &Path, articles: u64) -> Result<Engine> {
+        let mut opened = store::open(path)?;
+        search_segments_in_parallel(&mut opened.index, path, articles)?;
         let reader = opened.index.reader().map_err(|e| Error::index(path, e))?;
         let has_entities = match BuildSettings::recorded(&opened.index, path)? {
             Some(settings) => settings.entities,

@@ -42,6 +42,13 @@ const ARTICLES: [(&str, &str, &str, &str); 5] = [
 
 /// An engine over [`ARTICLES`], with the folder that holds its corpus and index.
 fn engine() -> (Engine, TempDir) {
+    let (dir, index) = index_of_articles(usize::MAX);
+    (Engine::open(&index).unwrap(), dir)
+}
+
+/// An index of [`ARTICLES`] committed every `batch_files` files (a segment each), in a temporary
+/// folder, and the index's path.
+fn index_of_articles(batch_files: usize) -> (TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     std::fs::create_dir(&corpus).unwrap();
@@ -52,10 +59,11 @@ fn engine() -> (Engine, TempDir) {
     let options = IndexOptions {
         corpus,
         index: dir.path().join("index"),
+        batch_files,
         ..IndexOptions::default()
     };
     build_index(&options, &NoProgress).unwrap();
-    (Engine::open(&options.index).unwrap(), dir)
+    (dir, options.index)
 }
 
 /// The titles of the hits, each marked `*` when partial, and the count of full matches.
@@ -204,5 +212,37 @@ fn ranks_continue_across_pages() {
     assert_eq!(
         (page(0), page(2), page(3)),
         (vec![1, 2], vec![3, 4], vec![4])
+    );
+}
+
+#[test]
+fn segments_searched_on_every_core_give_the_same_results() {
+    let (_dir, index) = index_of_articles(2);
+    let segments = tantivy::Index::open_in_dir(&index)
+        .unwrap()
+        .searchable_segment_metas()
+        .unwrap();
+    assert!(segments.len() >= 2, "{} segments", segments.len());
+    let one_thread = Engine::open_parallel_from(&index, u64::MAX).unwrap();
+    let every_core = Engine::open_parallel_from(&index, 0).unwrap();
+    let queries = [
+        "grève",
+        "grève cheminots",
+        "\"gare du Nord\"",
+        "lavande OR Donges",
+        "AFP",
+    ];
+    for text in queries {
+        let expected = search(&one_thread, query(text));
+        assert_eq!(search(&every_core, query(text)), expected, "{text}");
+        assert!(!expected.0.is_empty(), "{text}");
+    }
+    let newest = SearchOptions {
+        sort: Sort::Newest,
+        ..query("grève")
+    };
+    assert_eq!(
+        search(&every_core, newest.clone()),
+        search(&one_thread, newest)
     );
 }
