@@ -260,6 +260,12 @@ fn places_organisations_and_media() {
             &["Département d'État"],
         ),
         (
+            "Il fait plus chaud dans le Midi, rapporte la Dépêche du Midi, puis Midi Libre.",
+            &[],
+            &["Midi"],
+            &["La Dépêche du Midi", "Midi libre"],
+        ),
+        (
             "Il a quitté les États-Unis puis les Etats-Unis pour la France.",
             &[],
             &["États-Unis", "France"],
