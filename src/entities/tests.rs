@@ -356,6 +356,12 @@ fn places_organisations_and_media() {
 fn aliases_and_acronyms_name_one_entity() {
     check(&[
         (
+            "Des experts de l'Agence nationale de la sécurité des systèmes d'information (Anssi) sont là.",
+            &[],
+            &[],
+            &["Agence nationale de la sécurité des systèmes d'information"],
+        ),
+        (
             "Le Front national a réuni ses cadres. Le FN a voté.",
             &[],
             &[],

@@ -12,8 +12,13 @@ const SKIPPED: [&str; 14] = [
 /// Whether `short` (a one-word mention) is the acronym of `long`: the initials of `long`'s words,
 /// articles and prepositions left out, or all words kept.
 pub fn is_acronym_of(short: &Mention, long: &Mention) -> bool {
-    let looks_short = short.form.len() <= 12 && short.form.chars().all(is_acronym_char);
-    if !looks_short || short.word_count() != 1 || long.word_count() < 2 {
+    short.form.chars().all(is_acronym_char) && spells_initials(short, long)
+}
+
+/// Whether the one-word `short`, in whatever case (`Anssi`, `Unef`), spells the initials of
+/// `long`'s words, articles and prepositions left out or all words kept.
+pub fn spells_initials(short: &Mention, long: &Mention) -> bool {
+    if short.form.len() > 12 || short.word_count() != 1 || long.word_count() < 2 {
         return false;
     }
     let initials = |skip: bool| {
@@ -52,6 +57,14 @@ mod tests {
     }
 
     #[test]
+    fn spells_initials_in_any_case() {
+        let long = "Agence nationale de la sécurité des systèmes d'information";
+        assert!(spells_initials(&mention("Anssi"), &mention(long)));
+        assert!(spells_initials(&mention("ANSSI"), &mention(long)));
+        assert!(!spells_initials(&mention("Anne"), &mention(long)));
+    }
+
+    #[test]
     fn matches_initials() {
         let cases = [
             ("CGT", "Confédération générale du travail", true),
@@ -60,6 +73,11 @@ mod tests {
             ("ARS", "Agence régionale de santé", true),
             ("PS", "Front national", false),
             ("Paris", "Parti socialiste", false),
+            (
+                "Anssi",
+                "Agence nationale de la sécurité des systèmes d'information",
+                false,
+            ),
         ];
         for (short, long, expected) in cases {
             assert_eq!(

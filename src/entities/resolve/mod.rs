@@ -11,7 +11,7 @@ use crate::entities::judge::{Seen, WEIGHTS, judge};
 use crate::entities::lists::{Class, GAZETTEER};
 use crate::entities::mention::{Evidence, Kind, Mention};
 use crate::entities::name_key::starts_with_word;
-use acronym::{in_parentheses_after, is_acronym_of};
+use acronym::{in_parentheses_after, is_acronym_of, spells_initials};
 use merge_people::merge_people;
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
@@ -135,7 +135,8 @@ fn entities_of(
 }
 
 /// Gives each mention of unknown kind the kind of a typed mention with the same key, of a place
-/// it is coordinated with (`comtés de Napa et de Sonoma`), or of a longer place or organisation
+/// it is coordinated with (`comtés de Napa et de Sonoma`), of the organisation whose initials it
+/// spells in parentheses right after it (`(Anssi)`), or of a longer place or organisation
 /// name that holds its words (looked for unless that means comparing more than `MAX_PAIRS`
 /// pairs); the others are left to the judge as untyped people, surnames being the commonest lone
 /// capitalised words. (Keeping them as people without the judge brought in more places,
@@ -154,10 +155,15 @@ fn decide_unknown_kinds(doc: &Doc, mentions: &mut [Mention]) {
             .filter(|&at| mentions[at].kind.is_none())
             .map(|at| {
                 let mention = &mentions[at];
-                let coordinated = at > 0 && is_coordinated_place(doc, &mentions[at - 1], mention);
+                let before = at.checked_sub(1).map(|before| &mentions[before]);
+                let coordinated =
+                    before.is_some_and(|first| is_coordinated_place(doc, first, mention));
+                let acronym =
+                    before.is_some_and(|long| is_acronym_in_parentheses(doc, long, mention));
                 let kind = match known.get(mention.key.as_str()) {
                     Some(&kind) => Some(kind),
                     None if coordinated => Some(Kind::Loc),
+                    None if acronym => Some(Kind::Org),
                     None if look_inside => kind_of_longer_name(mentions, mention),
                     None => None,
                 };
@@ -182,6 +188,15 @@ fn kind_of_longer_name(mentions: &[Mention], short: &Mention) -> Option<Kind> {
         .filter(|long| matches!(long.kind, Some(Kind::Loc | Kind::Org)))
         .find(|long| long.key.len() > short.key.len() && contains_words(&long.key, &short.key))
         .and_then(|long| long.kind)
+}
+
+/// Whether `short` is written in parentheses right after the organisation `long` and spells its
+/// initials, in whatever case: `Agence nationale de la sécurité des systèmes d'information
+/// (Anssi)`.
+fn is_acronym_in_parentheses(doc: &Doc, long: &Mention, short: &Mention) -> bool {
+    long.kind == Some(Kind::Org)
+        && in_parentheses_after(doc, long, short)
+        && spells_initials(short, long)
 }
 
 /// Whether `second` is joined to the place `first` by `et`, `ou` or a comma (`Napa et de
