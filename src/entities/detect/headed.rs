@@ -173,6 +173,9 @@ fn step(doc: &Doc, at: usize, head: Head, in_complement: bool) -> Option<Piece> 
     if link == 1 && is_infinitive_with_object(doc, word) {
         return None;
     }
+    if doc.is_one_of(at, &["et"]) && head_at(doc, word).is_some() {
+        return None;
+    }
     if capital_allowed && is_name_part(doc, word) {
         Some(Piece {
             end: word + 1,
@@ -448,6 +451,14 @@ mod tests {
                 Some("Centre pour les droits reproductifs"),
             ),
             ("l'Institut mène une étude", None),
+            (
+                "à l'université de Leeds et à l'université métropolitaine de Manchester",
+                Some("université de Leeds"),
+            ),
+            (
+                "le ministère polonais de la Culture et de la Fondation Auschwitz-Birkenau",
+                Some("ministère polonais de la Culture"),
+            ),
             (
                 "le président du Centre d'analyse du terrorisme Jean-Charles Brisard",
                 Some("Centre d'analyse du terrorisme"),
