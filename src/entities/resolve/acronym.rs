@@ -9,8 +9,8 @@ const SKIPPED: [&str; 14] = [
     "de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "a", "au", "aux", "en",
 ];
 
-/// Whether `short` (a one-word mention) is the acronym of `long`: the initials of `long`'s words,
-/// articles and prepositions left out, or all words kept.
+/// Whether `short` (a one-word mention in capitals and digits) is the acronym of `long`: the
+/// initials of `long`'s words, articles and prepositions left out, or all words kept.
 pub fn is_acronym_of(short: &Mention, long: &Mention) -> bool {
     short.form.chars().all(is_acronym_char) && spells_initials(short, long)
 }
