@@ -152,7 +152,6 @@ fn holds_entities(searcher: &Searcher, fields: &Fields) -> bool {
     })
 }
 
-/// Field names a query may use as prefixes.
 /// The fewest articles an index must hold for a query to search its segments on every core at
 /// once: on smaller ones, handing segments to threads costs more than it saves (BENCHMARKS.md).
 const PARALLEL_FROM_ARTICLES: u64 = 500_000;
@@ -174,6 +173,7 @@ fn search_segments_in_parallel(index: &mut tantivy::Index, path: &Path, from: u6
         .map_err(|e| Error::index(path, e))
 }
 
+/// Field names a query may use as prefixes.
 const QUERY_FIELDS: &[&str] = &[
     "title", "body", "dateline", "place", "agency", "date", "per", "loc", "org",
 ];
