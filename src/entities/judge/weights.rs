@@ -2,6 +2,7 @@
 //! no entity), read once from `weights.tsv`, which `cargo run --release --example
 //! train_entities` writes from the annotated articles of `tests/data/`.
 
+use super::tables::entries;
 use crate::entities::key_map::{KeyMap, key_hash};
 use std::sync::LazyLock;
 
@@ -21,14 +22,11 @@ pub struct Weights {
 }
 
 impl Weights {
-    /// Reads `feature<TAB>w_per w_loc w_org w_none` lines; `#` lines and malformed lines are
-    /// skipped.
+    /// Reads `feature<TAB>w_per w_loc w_org w_none` lines (see `tables::entries`); lines whose
+    /// weights are malformed are skipped.
     pub fn parse(text: &str) -> Weights {
-        let by_feature = text
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| {
-                let (feature, weights) = line.split_once('\t')?;
+        let by_feature = entries(text)
+            .filter_map(|(feature, weights)| {
                 let mut answers = [0.0; ANSWERS];
                 let mut values = weights.split(' ').map(str::parse::<f32>);
                 for answer in &mut answers {
