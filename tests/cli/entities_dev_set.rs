@@ -160,7 +160,7 @@ fn print_row(label: &str, counts: Counts) {
 }
 
 /// Scores the extractor on the gold set `set` of tests/data, printing per-kind and overall rows
-/// (and the errors, but for the reserve set), and returns the overall counts.
+/// (and the errors, but for the `UNPRINTED_SETS`), and returns the overall counts.
 fn score_set(corpus: &Path, set: &str) -> Counts {
     println!("== {set}");
     let mut by_kind = [Counts::default(); 3];

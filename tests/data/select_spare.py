@@ -11,10 +11,7 @@ Run from anywhere: python3 tests/data/select_spare.py
 import sys
 sys.dont_write_bytecode = True                  # no __pycache__ beside the gold files
 from select_heldout import select
-
-PLAN = [("france", 13), ("politique", 13), ("monde", 16), ("auto/news", 6),
-        ("societe/fait-divers", 3), ("societe/people", 3), ("societe/culture", 3),
-        ("societe/sante", 3), ("societe/environnement", 3)]
+from select_reserve import PLAN                 # the same plan as the reserve set
 
 
 def main():
