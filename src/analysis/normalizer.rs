@@ -7,6 +7,7 @@ use super::elision::is_elided;
 use super::fold::fold_accents;
 use super::stemmer::stem_folded;
 use super::stopwords::is_stop_word;
+use compact_str::CompactString;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -66,10 +67,11 @@ thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
-/// Token as written → its normal form, or `None` for a dropped token; bounded.
+/// Token as written → its normal form, or `None` for a dropped token; bounded. Both are kept
+/// inline (up to 24 bytes), so that a lookup reads no string elsewhere in memory.
 struct Cache {
     stemmer: Stemmer,
-    forms: FxHashMap<String, Option<String>>,
+    forms: FxHashMap<CompactString, Option<CompactString>>,
 }
 
 impl Default for Cache {
@@ -87,7 +89,8 @@ impl Cache {
         if let Some(form) = self.forms.get(token.as_str()) {
             return match form {
                 Some(form) => {
-                    token.clone_from(form);
+                    token.clear();
+                    token.push_str(form);
                     true
                 }
                 None => false,
@@ -98,20 +101,24 @@ impl Cache {
         }
         let form = self.normalize(token);
         let keep = form.is_some();
-        let written = std::mem::replace(token, form.clone().unwrap_or_default());
+        let written = CompactString::from(token.as_str());
+        token.clear();
+        token.push_str(form.as_deref().unwrap_or_default());
         self.forms.insert(written, form);
         keep
     }
 
     /// The normal form of a token as written.
-    fn normalize(&self, written: &str) -> Option<String> {
+    fn normalize(&self, written: &str) -> Option<CompactString> {
         let lower = written.to_lowercase();
         if is_elided(&lower) || is_stop_word(&lower) {
             return None;
         }
-        Some(match lower.bytes().any(|b| b.is_ascii_digit()) {
-            true => fold_accents(&lower),
-            false => stem_folded(&self.stemmer, &lower),
-        })
+        Some(CompactString::from(
+            match lower.bytes().any(|b| b.is_ascii_digit()) {
+                true => fold_accents(&lower),
+                false => stem_folded(&self.stemmer, &lower),
+            },
+        ))
     }
 }

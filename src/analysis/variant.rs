@@ -3,6 +3,7 @@
 //! the tokenizer that indexes them.
 
 use super::fold::fold_accents;
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
@@ -167,9 +168,10 @@ thread_local! {
     static KEYS: RefCell<KeyCache> = RefCell::new(KeyCache::default());
 }
 
-/// Word → its variant key, bounded: names repeat from one article to the next.
+/// Word → its variant key, bounded: names repeat from one article to the next. Both are kept
+/// inline (up to 24 bytes), so that a lookup reads no string elsewhere in memory.
 #[derive(Default)]
-struct KeyCache(FxHashMap<String, String>);
+struct KeyCache(FxHashMap<CompactString, CompactString>);
 
 impl KeyCache {
     /// Appends the variant key of `word` to `out`.
@@ -183,7 +185,8 @@ impl KeyCache {
         }
         let key = variant_key(word);
         out.push_str(&key);
-        self.0.insert(word.to_string(), key);
+        self.0
+            .insert(CompactString::from(word), CompactString::from(key));
     }
 }
 
