@@ -96,8 +96,15 @@ impl<'a> Lookup<'a> {
     }
 
     /// The other term of `field` within `edits` edits of `term` (a swap of two letters is one)
-    /// that the most articles hold, with their number.
-    pub fn closest(&self, field: Field, term: &str, edits: u8) -> Option<(String, u64)> {
+    /// and starting with `prefix`, that the most articles hold, with their number. Only the
+    /// terms of the dictionary that start with `prefix` are walked.
+    pub fn closest(
+        &self,
+        field: Field,
+        term: &str,
+        edits: u8,
+        prefix: &str,
+    ) -> Option<(String, u64)> {
         let query = FuzzyTermQuery::new(Term::from_field_text(field, term), edits, true);
         let mut counts: HashMap<Vec<u8>, u64> = HashMap::new();
         for segment in self.searcher.segment_readers() {
@@ -105,7 +112,12 @@ impl<'a> Lookup<'a> {
             else {
                 continue;
             };
-            let Ok(mut stream) = index.terms().search(automaton).into_stream() else {
+            let terms = index.terms().search(automaton).ge(prefix);
+            let terms = match past_prefix(prefix) {
+                Some(past) => terms.lt(past),
+                None => terms,
+            };
+            let Ok(mut stream) = terms.into_stream() else {
                 continue;
             };
             while stream.advance() {
@@ -160,5 +172,40 @@ impl<'a> Lookup<'a> {
         top.into_iter()
             .filter_map(|(_, address)| self.searcher.doc(address).ok())
             .collect()
+    }
+}
+
+/// The first bytes past every string starting with `prefix` (its last byte below 0xFF raised by
+/// one, the bytes after it dropped); none for an empty prefix or one of 0xFF bytes only.
+fn past_prefix(prefix: &str) -> Option<Vec<u8>> {
+    let mut past = prefix.as_bytes().to_vec();
+    while let Some(last) = past.pop() {
+        if last < 0xFF {
+            past.push(last + 1);
+            return Some(past);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn past_prefix_is_the_first_string_after_all_that_start_with_it() {
+        let cases: &[(&str, Option<&[u8]>)] = &[
+            ("", None),
+            ("a", Some(b"b")),
+            ("gouv", Some(b"gouw")),
+            ("é", Some(&[0xC3, 0xAA])),
+        ];
+        for (prefix, expected) in cases {
+            assert_eq!(
+                past_prefix(prefix).as_deref(),
+                *expected,
+                "prefix {prefix:?}"
+            );
+        }
     }
 }

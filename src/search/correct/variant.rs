@@ -35,7 +35,7 @@ pub fn close_key(lookup: &mut Lookup, word: &str) -> Option<(String, u64)> {
     if key.len() < CLOSE_KEY || !is_telling(&key, word) || !word.chars().all(char::is_alphabetic) {
         return None;
     }
-    let (closest, articles) = lookup.closest(lookup.fields.variant, &key, 1)?;
+    let (closest, articles) = lookup.closest(lookup.fields.variant, &key, 1, "")?;
     Some((written_form(lookup, &closest, word)?, articles))
 }
 
