@@ -1,6 +1,7 @@
 //! `depeche search`: BM25 over weighted fields, all terms required and topped up with partial
 //! matches, date filters and sorts, and a highlighted snippet for every hit.
 
+use super::contradiction::excludes_what_it_requires;
 use super::query::{Rewritten, rewrite};
 use super::snippet::{Snippet, SnippetMaker};
 use crate::article::Entities;
@@ -372,14 +373,15 @@ impl Engine {
         rewrite(query, QUERY_FIELDS, is_noise)
     }
 
-    /// The user's query over the weighted fields; nothing when only stop words were typed.
+    /// The user's query over the weighted fields; nothing when only stop words were typed or
+    /// when it excludes a word it requires.
     fn parse_text(
         &self,
         query: &str,
         rewritten: &Rewritten,
         strict: bool,
     ) -> Result<Box<dyn Query>> {
-        if rewritten.text.is_empty() {
+        if rewritten.text.is_empty() || excludes_what_it_requires(&rewritten.text) {
             return Ok(Box::new(EmptyQuery));
         }
         let mut parser = QueryParser::for_index(

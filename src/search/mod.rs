@@ -3,6 +3,7 @@
 //! articles.
 
 mod article;
+mod contradiction;
 mod correct;
 mod engine;
 mod entity_collector;

@@ -19,7 +19,7 @@ pub struct Rewritten {
 
 /// One piece of a query, as the user wrote it.
 #[derive(Debug)]
-enum Piece<'a> {
+pub(super) enum Piece<'a> {
     /// A quoted phrase, with any field prefix and sign (`-title:"a b"`).
     Phrase(&'a str),
     /// A range in brackets or braces, with its field prefix (`date:[a TO b]`).
@@ -58,7 +58,7 @@ pub fn rewrite(query: &str, fields: &[&str], is_noise: impl Fn(&str) -> bool) ->
 }
 
 /// Splits a query into phrases, ranges and words.
-fn pieces(query: &str) -> Vec<Piece<'_>> {
+pub(super) fn pieces(query: &str) -> Vec<Piece<'_>> {
     let mut pieces = Vec::new();
     let mut rest = query.trim_start();
     while !rest.is_empty() {

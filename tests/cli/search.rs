@@ -323,6 +323,16 @@ fn or_and_exclusion() {
     assert_eq!(without.paths(), [FAMILLES]);
     let without = index.search("coree -nord", &[]);
     assert_eq!(without.run.code, 1);
+    let phrase = index.search("\"Corée du Nord\"", &[]);
+    assert!(phrase.total() > 0, "{:#?}", phrase.run);
+    for excluding_a_required_word in ["\"Corée du Nord\" -nord", "\"Corée du Nord\" -CORÉE"] {
+        let none = index.search(excluding_a_required_word, &[]);
+        assert_eq!(
+            (none.run.code, none.total()),
+            (1, 0),
+            "{excluding_a_required_word}"
+        );
+    }
 }
 
 #[test]
