@@ -207,6 +207,23 @@ mod tests {
     }
 
     #[test]
+    fn finds_places_after_place_nouns_and_events() {
+        let cases = [
+            ("le maire de Vergèze", "Vergèze", true),
+            ("les incendies de Landiras et de Hostens", "Landiras", true),
+            ("la tuerie de Chevaline", "Chevaline", true),
+            ("après l'attentat de Nice", "Nice", true),
+            ("la fusillade d'Uvalde", "Uvalde", true),
+            ("la déclaration de Dupont", "Dupont", false),
+            ("le départ de Dupont", "Dupont", false),
+        ];
+        for (text, word, expected) in cases {
+            let doc = Doc::new(text);
+            assert_eq!(place_before(&doc, at(&doc, word)), expected, "{text}");
+        }
+    }
+
+    #[test]
     fn finds_places_after_and_portfolios_before() {
         let doc = Doc::new(
             "la feria de Vergèze dans le Gard, Belin-Beliet, en Gironde, Biarritz (Landes) et Dax",
