@@ -2,6 +2,8 @@
 //! nothing, and are answered at once instead of checking every phrase match before excluding it.
 
 use super::query::{Piece, pieces};
+use super::snippet;
+use crate::analysis::fold_accents;
 
 /// Whether `query`, as typed, excludes with `-word` (no field) a word that a required part of it
 /// holds: a word or a quoted phrase with no field and no sign. Only queries without `OR`, `AND`,
@@ -62,12 +64,10 @@ fn single_word(text: &str) -> Option<String> {
     found.next().is_none().then_some(word)
 }
 
-/// The words of `text` as the analyzers cut them (runs of letters and digits), lowercased and
-/// without accents.
+/// The words of `text` as the analyzers cut them (see `snippet::words`), lowercased and without
+/// accents.
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(|word| crate::analysis::fold_accents(&word.to_lowercase()))
+    snippet::words(text).map(|range| fold_accents(&text[range].to_lowercase()))
 }
 
 #[cfg(test)]

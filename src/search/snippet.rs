@@ -168,7 +168,7 @@ fn weighted_terms(
 /// The byte ranges of the runs of letters and digits of `text`: the words tantivy's
 /// `SimpleTokenizer`, the analyzer's first step, cuts, without copying each into a token (which
 /// made snippets 10% slower overall).
-fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+pub(super) fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
         let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;

@@ -11,8 +11,9 @@ const TWO_EDITS: usize = 9;
 
 /// The closest other word to `word` (analysed as `term`) that the bodies hold, starting with the
 /// same letter (people seldom miss the first one, and the dictionary's walk stays within one
-/// letter's words), the most frequent on ties, as the first article holding it writes it in its body (`mélenchon` for `melenchon`),
-/// and how many articles hold it; none for a word shorter than 5 letters or not all letters.
+/// letter's words), the most frequent on ties, as the first article holding it writes it in its
+/// body (`mélenchon` for `melenchon`), and how many articles hold it; none for a word shorter
+/// than 5 letters or not all letters.
 pub fn closest(lookup: &mut Lookup, word: &str, term: &str) -> Option<(String, u64)> {
     let letters = word.chars().count();
     if letters < ONE_EDIT || !word.chars().all(char::is_alphabetic) {
