@@ -12,14 +12,11 @@ import sys
 sys.dont_write_bytecode = True                  # no __pycache__ beside the gold files
 from select_heldout import select
 from select_reserve import PLAN                 # the same plan as the reserve set
+import select_spare
 
 
 def main():
-    select(2040, PLAN, ["ner_dev.jsonl", "ner_heldout.jsonl", "ner_test.jsonl",
-                        "ner_blind.jsonl", "ner_train.jsonl", "ner_final.jsonl",
-                        "ner_last.jsonl", "ner_next.jsonl", "ner_fresh.jsonl",
-                        "ner_unseen.jsonl", "ner_train2.jsonl", "ner_train3.jsonl",
-                        "ner_reserve.jsonl", "ner_spare.jsonl"])
+    select(2040, PLAN, select_spare.EARLIER + ["ner_spare.jsonl"])
 
 
 if __name__ == "__main__":
