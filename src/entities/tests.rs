@@ -54,6 +54,15 @@ fn multi_word_names_with_lowercase_links() {
             &["Amérique du Sud", "République démocratique du Congo"],
             &[],
         ),
+        (
+            "L'Association mondiale des zoos et aquariums et l'Observatoire français des drogues et toxicomanies.",
+            &[],
+            &[],
+            &[
+                "Association mondiale des zoos et aquariums",
+                "Observatoire français des drogues et toxicomanies",
+            ],
+        ),
     ]);
 }
 
@@ -83,6 +92,12 @@ fn headed_names_stop_before_verbs_and_dates() {
                 "Fondation pour le développement d'Amérique centrale",
                 "ministère de l'Europe et des Affaires étrangères",
             ],
+        ),
+        (
+            "Le Front national aux élections municipales, le Front de gauche à l'élection présidentielle.",
+            &[],
+            &[],
+            &["Front de gauche", "Front national"],
         ),
     ]);
 }
@@ -312,6 +327,18 @@ fn places_organisations_and_media() {
             &[],
             &[],
             &["France Bleu Berry"],
+        ),
+        (
+            "La CGT-Cheminots appelle à la grève ; la CGT et la CFDT-Cheminots aussi.",
+            &[],
+            &[],
+            &["CFDT-Cheminots", "CGT", "CGT-Cheminots"],
+        ),
+        (
+            "Selon l'agence de presse Jiji et l'institut de sondage Harris, la chroniqueuse de D8 et les Bleus.",
+            &[],
+            &[],
+            &["Bleus", "D8", "Harris", "Jiji"],
         ),
         (
             "Le ministre de l'Éducation nationale a écrit à l'Éducation nationale.",

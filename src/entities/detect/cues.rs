@@ -54,6 +54,23 @@ pub fn place_before(doc: &Doc, start: usize) -> bool {
 pub fn org_before(doc: &Doc, start: usize) -> bool {
     org_noun_just_before(doc, start)
         || start >= 2 && doc.shape(start - 1) == Shape::Lower && is_org_noun(doc, start - 2)
+        || described_org_before(doc, start)
+}
+
+/// Whether an organisation noun and what the organisation does, one or two lowercase words
+/// after `de`, come just before token `start`: `l'agence de presse Jiji`, `l'institut de
+/// sondage Ifop`, `l'agence de presse officielle SPA`.
+fn described_org_before(doc: &Doc, start: usize) -> bool {
+    let lower = (1..=2)
+        .take_while(|&back| start > back && doc.shape(start - back) == Shape::Lower)
+        .count();
+    (1..=lower).any(|words| {
+        let link = start - words - 1;
+        link > 0
+            && (doc.is_one_of(link, &["de"]) || doc.is_elided(link, 'd'))
+            && doc.shape(link - 1) == Shape::Lower
+            && is_org_noun(doc, link - 1)
+    })
 }
 
 /// Whether an organisation noun comes right before token `start`: `l'ONG Attac France`.

@@ -88,7 +88,7 @@ pub fn headed_end(doc: &Doc, start: usize, head: Head) -> Option<usize> {
     let mut in_complement = false;
     let mut apposed = false;
     while let Some(piece) = step(doc, end, head, in_complement) {
-        apposed |= capitals == 0 && piece.capital && !piece.linked && !in_complement;
+        apposed |= capitals == 0 && piece.capital && !piece.linked;
         capitals += usize::from(piece.capital);
         in_complement |= piece.linked;
         end = piece.end;
@@ -200,13 +200,16 @@ fn joins_two_adjectives(doc: &Doc, at: usize) -> bool {
 }
 
 /// Whether the link at `at` and the word at `word` say where or when the name is rather than go
-/// on it: `à Paris` after `musée d'Orsay`, `à l'automne` after `Parlement européen`.
+/// on it: `à Paris` after `musée d'Orsay`, `à l'automne` after `Parlement européen`, `aux
+/// élections` after `Front national`.
 fn locates_the_name(doc: &Doc, at: usize, word: usize) -> bool {
     if !doc.is_one_of(at, &["à", "au", "aux"]) {
         return false;
     }
     let place = || longest_listed(doc, word).is_some_and(|(_, entry)| entry.class == Class::Geo);
-    doc.is_one_of(word, &SEASONS) || doc.is_capital(word) && place()
+    doc.is_one_of(word, &SEASONS)
+        || doc.is_one_of(word, &ELECTIONS)
+        || doc.is_capital(word) && place()
 }
 
 /// Whether the link at `at`, `link` tokens long, is a bare `pour` or `à` before a lowercase word:
@@ -245,6 +248,9 @@ fn follows_a_place(doc: &Doc, at: usize) -> bool {
 /// The seasons, which date a name after `à` or `au` rather than go on it.
 const SEASONS: [&str; 4] = ["printemps", "été", "automne", "hiver"];
 
+/// Elections, which date a name after `à` or `aux` rather than go on it.
+const ELECTIONS: [&str; 5] = ["élection", "élections", "scrutin", "primaire", "primaires"];
+
 /// Whether token `at` is a capitalised word that may go on a headed name: not a sentence
 /// start, an initial, a common word, or a given name (which starts a person's name).
 fn is_name_part(doc: &Doc, at: usize) -> bool {
@@ -263,6 +269,7 @@ fn link_length(doc: &Doc, at: usize) -> Option<(usize, bool)> {
         return match link_length(doc, at + 1) {
             Some((inner, capital_allowed)) => Some((1 + inner, capital_allowed)),
             None if doc.is_elided(at + 1, 'l') => Some((2, false)),
+            None if joins_two_plurals(doc, at) => Some((1, false)),
             None => None,
         };
     }
@@ -275,6 +282,14 @@ fn link_length(doc: &Doc, at: usize) -> Option<(usize, bool)> {
     }
     let article = doc.is_one_of(at + 1, &["la", "le", "les"]) || doc.is_elided(at + 1, 'l');
     Some((1 + usize::from(article), true))
+}
+
+/// Whether token `at` is an `et` between two lowercase plural nouns of a complement, both of
+/// the name: `des zoos et aquariums`, `des dépôts et consignations`, `des drogues et
+/// toxicomanies`.
+fn joins_two_plurals(doc: &Doc, at: usize) -> bool {
+    let plural = |at: usize| doc.word(at).ends_with(['s', 'x']) && is_noun(doc, at);
+    at > 0 && plural(at - 1) && plural(at + 1)
 }
 
 /// Whether token `at` is a lowercase noun that may go on a name after a link: not a function

@@ -272,14 +272,19 @@ fn fold_short_forms(names: &mut [Mention]) {
 /// Whether `short` may be renamed to the longer `long`: an unlisted name may; a listed one to
 /// an alias of its own, or, for a public body, a venue or a medium, to a longer name it starts
 /// (`Agence régionale de santé` in `Agence régionale de santé Provence-Alpes-Côte d'Azur`,
-/// `France Bleu` in `France Bleu Berry`).
+/// `France Bleu` in `France Bleu Berry`), but not to one it is hyphenated to, a body of its own
+/// (`CGT` beside `CGT-Cheminots`).
 /// A listed place or company stays (`Corée` beside `Corée du Nord`, `Porsche` beside
 /// `Porsche Motorsport`).
 fn may_fold_into(short: &Mention, long: &Mention) -> bool {
     match (short.evidence, long.evidence) {
         (Evidence::Listed(_, mine), Evidence::Listed(_, theirs)) => mine == theirs,
         (Evidence::Listed(Class::Institution | Class::Venue | Class::Media, _), _) => {
-            starts_with_word(&long.key, &short.key)
+            let hyphenated = long
+                .form
+                .get(short.form.len()..)
+                .is_some_and(|r| r.starts_with('-'));
+            starts_with_word(&long.key, &short.key) && !hyphenated
         }
         (Evidence::Listed(..), _) => false,
         _ => true,
