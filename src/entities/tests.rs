@@ -55,6 +55,12 @@ fn multi_word_names_with_lowercase_links() {
             &[],
         ),
         (
+            "Arrivé gare Montparnasse, il a vu le volcan Etna et défilé place d'Italie, puis gare du Nord.",
+            &[],
+            &["Etna", "Gare du Nord", "Montparnasse", "place d'Italie"],
+            &[],
+        ),
+        (
             "L'Association mondiale des zoos et aquariums et l'Observatoire français des drogues et toxicomanies.",
             &[],
             &[],

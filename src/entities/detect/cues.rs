@@ -33,13 +33,20 @@ pub fn age_after(doc: &Doc, end: usize) -> bool {
         && doc.word(end + 2) == "ans"
 }
 
-/// Whether a place cue comes just before token `start`: `à`, or a place noun and `de`
-/// (`maire de`, `commune de`, `sommet de l'`).
+/// Place nouns written before the name of the place itself, which is what readers name: the
+/// `gare Montparnasse` is `Montparnasse`, the `volcan Etna` is `Etna`.
+const NAMING_PLACE_NOUNS: [&str; 3] = ["gare", "volcan", "archipel"];
+
+/// Whether a place cue comes just before token `start`: `à`, a place noun and `de` (`maire de`,
+/// `commune de`, `sommet de l'`), or a place noun naming the place after it (`gare
+/// Montparnasse`).
 pub fn place_before(doc: &Doc, start: usize) -> bool {
     let Some(before) = start.checked_sub(1) else {
         return false;
     };
-    if doc.is_one_of(before, &["à", "À", "près", "vers"]) {
+    if doc.is_one_of(before, &["à", "À", "près", "vers"])
+        || doc.is_one_of(before, &NAMING_PLACE_NOUNS)
+    {
         return true;
     }
     let elided_article =

@@ -52,7 +52,7 @@ pub fn head_at(doc: &Doc, at: usize) -> Option<Head> {
             }
         }
         Shape::Lower if LEXICON.is_lower_head(doc.word(at)) && may_have_complement(doc, at + 1) => {
-            if doc.word(at) == "place" && !doc.is_capital(at + 1) {
+            if doc.word(at) == "place" && !names_a_square(doc, at + 1) {
                 return None;
             }
             if doc.is(at, List::LowerOrgHead) {
@@ -65,6 +65,18 @@ pub fn head_at(doc: &Doc, at: usize) -> Option<Head> {
         }
         _ => None,
     }
+}
+
+/// Whether the words from token `at` on name the square a `place` before them is: a capital
+/// (`place Tahrir`) or `de` and a capital (`place de la Concorde`, `place d'Italie`; not `place
+/// à`, making room), but not France or Europe, whose standing `la place de la France` is.
+fn names_a_square(doc: &Doc, at: usize) -> bool {
+    let of = doc.is_one_of(at, &["de", "du", "des"]) || doc.is_elided(at, 'd');
+    let name = match link_length(doc, at) {
+        Some((link, true)) if of => at + link,
+        _ => at,
+    };
+    doc.is_capital(name) && !doc.is_one_of(name, &["France", "Europe"])
 }
 
 /// Whether token `at` may start the complement of a lowercase head: a capital, a link, or a
@@ -512,6 +524,11 @@ mod tests {
             ("le pont Morandi", Some("pont Morandi")),
             ("place Tahrir", Some("place Tahrir")),
             ("la place de la France dans le monde", None),
+            (
+                "réunis place de la Concorde hier",
+                Some("place de la Concorde"),
+            ),
+            ("à la place de Caroline Roux", None),
             ("vallée de la Mort", Some("vallée de la Mort")),
             ("baie de San Francisco", Some("baie de San Francisco")),
             ("Palais de l'Élysée", Some("Palais de l'Élysée")),
