@@ -438,6 +438,14 @@ fn events_products_and_things_named_after_people_are_not_entities() {
         ),
         ("La taxe Tobin a été votée.", &[], &[], &[]),
         (
+            "La loi Macron, puis la tempête David et la tempête tropicale Amanda.",
+            &[],
+            &[],
+            &[],
+        ),
+        ("Il pleut dans le Sud-Ouest.", &[], &["Sud-Ouest"], &[]),
+        ("Il pleut, selon Sud-Ouest.", &[], &[], &["Sud Ouest"]),
+        (
             "Sylvie Tellier a félicité Miss France et Miss Univers.",
             &["Sylvie Tellier"],
             &[],

@@ -180,6 +180,9 @@ fn single_word(doc: &Doc, at: usize) -> Outcome {
     if is_not_a_name(doc, at) {
         return Outcome::skip(next);
     }
+    if cues::named_after_before(doc, at) {
+        return Outcome::skip(next);
+    }
     if doc.is(at, List::FirstName) {
         return person_span::given_name(doc, at);
     }
@@ -187,10 +190,7 @@ fn single_word(doc: &Doc, at: usize) -> Outcome {
     {
         return Outcome::found(doc, at, next, Some(Kind::Per), Evidence::Cue);
     }
-    if cues::named_after_before(doc, at)
-        || cues::plural_before(doc, at)
-        || cues::portfolio_before(doc, at)
-    {
+    if cues::plural_before(doc, at) || cues::portfolio_before(doc, at) {
         return Outcome::skip(next);
     }
     if doc.starts_sentence(at) {

@@ -2,7 +2,8 @@
 //! a brand naming a product (`une Renault`, `Audi A4`), a listed word opening a sentence as a
 //! common word (`Total`, `Public`), a listed body as a minister's portfolio (`ministre de
 //! l'Éducation nationale`); and the branches named after a listed organisation
-//! (`France 3 Normandie`, `Greenpeace France`).
+//! (`France 3 Normandie`, `Greenpeace France`); a newspaper named like a region, used as the
+//! region (`dans le Sud-Ouest`).
 
 use super::cues;
 use super::listed_at::longest_listed;
@@ -40,6 +41,9 @@ pub fn listed_name(doc: &Doc, start: usize, end: usize, entry: Entry) -> Outcome
     if entry.class == Class::Institution && cues::portfolio_before(doc, start) {
         return Outcome::skip(end);
     }
+    if entry.class == Class::Media && is_region_named_by_compass(doc, start, end) {
+        return Outcome::found(doc, start, end, Some(Kind::Loc), Evidence::Cue);
+    }
     let kind = match entry.class {
         Class::Geo | Class::Venue => Kind::Loc,
         Class::Institution | Class::Company | Class::Media => Kind::Org,
@@ -65,6 +69,25 @@ pub fn listed_name(doc: &Doc, start: usize, end: usize, entry: Entry) -> Outcome
         mentions: smallvec![mention],
         next: end,
     }
+}
+
+/// Whether the listed medium of tokens `start..end` is named by compass points and written
+/// after an article or in parentheses, as the region is: `dans le Sud-Ouest`, `San Diego
+/// (Sud-Ouest)`, not the newspaper `selon Sud-Ouest`.
+fn is_region_named_by_compass(doc: &Doc, start: usize, end: usize) -> bool {
+    let compass = (start..end).all(|at| {
+        doc.word(at).split('-').all(|part| {
+            matches!(
+                part.to_lowercase().as_str(),
+                "nord" | "sud" | "est" | "ouest"
+            )
+        })
+    });
+    let before = start.checked_sub(1);
+    let after_article = before.is_some_and(|at| {
+        doc.is_one_of(at, &["le", "du", "au", "Le", "Du", "Au", "("]) || doc.is_elided(at, 'l')
+    });
+    compass && after_article
 }
 
 /// One past the branch of the organisation of `class` listed up to token `end`, or `end` when no
