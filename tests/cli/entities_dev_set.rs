@@ -7,8 +7,8 @@
 //! 0.75 on the others; with `--nocapture`, prints the figures, and the misses and false positives
 //! of each article but the reserve and spare sets'. The judge is trained on all of them but the
 //! reserve and spare sets (`ner_reserve.jsonl`, `ner_spare.jsonl`), each scored once at the end of
-//! a round of work and kept out of training and out of sight. The extra blind set
-//! (`ner_extra.jsonl`) is the next measurement: no test reads it yet.
+//! a round of work and kept out of training and out of sight. The extra and further blind sets
+//! (`ner_extra.jsonl`, `ner_further.jsonl`) are the next measurements: no test reads them yet.
 
 use crate::common::shared;
 use depeche::entities::{extract, listed_form, name_key};
@@ -36,9 +36,15 @@ const RESERVE_SET: &str = "ner_reserve.jsonl";
 /// The spare blind set: like the reserve set, it only measures, and trains nothing.
 const SPARE_SET: &str = "ner_spare.jsonl";
 
-/// The gold sets whose misses are never printed: the reserve and spare sets, and the extra blind
-/// set (`ner_extra.jsonl`), not scored yet, which no test reads until the end of the next round.
-const UNPRINTED_SETS: [&str; 3] = [RESERVE_SET, SPARE_SET, "ner_extra.jsonl"];
+/// The gold sets whose misses are never printed: the reserve and spare sets, and the extra and
+/// further blind sets (`ner_extra.jsonl`, `ner_further.jsonl`), not scored yet, which no test
+/// reads until the end of a round of extraction work.
+const UNPRINTED_SETS: [&str; 4] = [
+    RESERVE_SET,
+    SPARE_SET,
+    "ner_extra.jsonl",
+    "ner_further.jsonl",
+];
 
 /// The three kinds, in report order.
 const KINDS: [&str; 3] = ["per", "loc", "org"];
