@@ -202,6 +202,12 @@ fn one_canonical_form_per_person() {
             &[],
         ),
         (
+            "L'adjoint de Gérard Collomb Georges Képénékian a parlé, comme Jean Marie Le Pen.",
+            &["Georges Képénékian", "Gérard Collomb", "Jean Marie Le Pen"],
+            &[],
+            &[],
+        ),
+        (
             "Marine Le Pen a parlé. Mme Le Pen a insisté.",
             &["Marine Le Pen"],
             &[],

@@ -90,12 +90,14 @@ fn is_glued_article(word: &str) -> bool {
     })
 }
 
-/// Whether token `at` starts a person's full name inside a run that is no person's name:
-/// `Samu social Éric Pliez`, `Soyouz Oleg Novitskiy`.
+/// Whether token `at` starts a person's full name inside a run that is no person's name
+/// (`Samu social Éric Pliez`, `Soyouz Oleg Novitskiy`), or after a person's full name
+/// (`Gérard Collomb Georges Képénékian`; not the given names of `Jean Marie Le Pen`).
 fn starts_a_person(doc: &Doc, start: usize, at: usize) -> bool {
+    let after_a_full_name = at >= start + 2 && !doc.is(at - 1, List::FirstName);
     doc.is_inner_capital(at + 1)
         && doc.is(at, List::FirstName)
-        && !doc.is(start, List::FirstName)
+        && (!doc.is(start, List::FirstName) || after_a_full_name)
         && !is_place_prefix(doc.word(start))
 }
 
