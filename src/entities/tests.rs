@@ -341,6 +341,12 @@ fn places_organisations_and_media() {
             &["France Bleu Berry"],
         ),
         (
+            "La marque Kylie Cosmetics a été vendue.",
+            &[],
+            &[],
+            &["Kylie Cosmetics"],
+        ),
+        (
             "La CGT-Cheminots appelle à la grève ; la CGT et la CFDT-Cheminots aussi.",
             &[],
             &[],
