@@ -1,14 +1,14 @@
 //! Scores the named-entity extractor on the hand-annotated gold sets of tests/data (dev, held-out,
-//! test, training, the blind sets first, final, last, next, fresh, unseen, reserve and spare, and the
-//! second and third training sets: 30, 30, 40, 456, 63 each and 378 each of ../shared/corpus):
-//! typed micro precision, recall and F1 over (article, kind, name key) triples, as
-//! tests/data/README.md defines them. Fails below F1 0.80 on the dev set, 0.85 on the eight blind
-//! sets and the second and third training sets (each scored once before it trained the judge) and
-//! 0.75 on the others; with `--nocapture`, prints the figures, and the misses and false positives
-//! of each article but the reserve and spare sets'. The judge is trained on all of them but the
-//! reserve and spare sets (`ner_reserve.jsonl`, `ner_spare.jsonl`), each scored once at the end of
-//! a round of work and kept out of training and out of sight. The extra and further blind sets
-//! (`ner_extra.jsonl`, `ner_further.jsonl`) are the next measurements: no test reads them yet.
+//! test, training, the blind sets first, final, last, next, fresh, unseen, reserve, spare and
+//! extra, and the second and third training sets: 30, 30, 40, 456, 63 each and 378 each of
+//! ../shared/corpus): typed micro precision, recall and F1 over (article, kind, name key)
+//! triples, as tests/data/README.md defines them. Fails below F1 0.80 on the dev set, 0.85 on the
+//! nine blind sets and the second and third training sets (each scored once before it trained
+//! the judge) and 0.75 on the others; with `--nocapture`, prints the figures, and the misses and
+//! false positives of each article but the reserve, spare and extra sets'. The judge is trained
+//! on all of them but the reserve, spare and extra sets, each scored once at the end of a round
+//! of work and kept out of training and out of sight. The further blind set
+//! (`ner_further.jsonl`) is the next measurement: no test reads it yet.
 
 use crate::common::shared;
 use depeche::entities::{extract, listed_form, name_key};
@@ -36,15 +36,13 @@ const RESERVE_SET: &str = "ner_reserve.jsonl";
 /// The spare blind set: like the reserve set, it only measures, and trains nothing.
 const SPARE_SET: &str = "ner_spare.jsonl";
 
-/// The gold sets whose misses are never printed: the reserve and spare sets, and the extra and
-/// further blind sets (`ner_extra.jsonl`, `ner_further.jsonl`), not scored yet, which no test
-/// reads until the end of a round of extraction work.
-const UNPRINTED_SETS: [&str; 4] = [
-    RESERVE_SET,
-    SPARE_SET,
-    "ner_extra.jsonl",
-    "ner_further.jsonl",
-];
+/// The extra blind set: like the reserve and spare sets, it only measures, and trains nothing.
+const EXTRA_SET: &str = "ner_extra.jsonl";
+
+/// The gold sets whose misses are never printed: the reserve, spare and extra sets, and the
+/// further blind set (`ner_further.jsonl`), not scored yet, which no test reads until the end of
+/// a round of extraction work.
+const UNPRINTED_SETS: [&str; 4] = [RESERVE_SET, SPARE_SET, EXTRA_SET, "ner_further.jsonl"];
 
 /// The three kinds, in report order.
 const KINDS: [&str; 3] = ["per", "loc", "org"];
@@ -272,4 +270,9 @@ fn reserve_set_f1_is_at_least_0_85() {
 #[test]
 fn spare_set_f1_is_at_least_0_85() {
     assert_f1(SPARE_SET, MIN_BLIND_F1);
+}
+
+#[test]
+fn extra_set_f1_is_at_least_0_85() {
+    assert_f1(EXTRA_SET, MIN_BLIND_F1);
 }
