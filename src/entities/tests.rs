@@ -341,6 +341,12 @@ fn places_organisations_and_media() {
             &["France Bleu Berry"],
         ),
         (
+            "Son livre paraît chez Robert Laffont, puis au Seuil. Antoine Gallimard a dit.",
+            &["Antoine Gallimard"],
+            &[],
+            &["Éditions du Seuil", "Robert Laffont"],
+        ),
+        (
             "La marque Kylie Cosmetics a été vendue.",
             &[],
             &[],
