@@ -203,6 +203,12 @@ impl<'a> Doc<'a> {
         self.shape(at) == Shape::Elision && self.word(at).starts_with(letter)
     }
 
+    /// Whether token `at` is `de`, `du`, `des` or `d'` in lowercase: the link of `maire de
+    /// Nîmes`, `boson de Higgs`, `place d'Italie`.
+    pub fn is_of(&self, at: usize) -> bool {
+        self.is_one_of(at, &["de", "du", "des"]) || self.is_elided(at, 'd')
+    }
+
     /// Whether token `at` is the punctuation `mark`.
     pub fn is_mark(&self, at: usize, mark: &str) -> bool {
         self.tokens.get(at).is_some_and(|t| t.is_punct()) && self.word(at) == mark

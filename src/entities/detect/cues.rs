@@ -52,8 +52,7 @@ pub fn place_before(doc: &Doc, start: usize) -> bool {
     let elided_article =
         doc.is_elided(before, 'l') && before > 0 && doc.is_one_of(before - 1, &["de"]);
     let link = before - usize::from(elided_article);
-    let is_link = doc.is_one_of(link, &["de", "du", "des"]) || doc.is_elided(link, 'd');
-    is_link && link > 0 && doc.is_lower_in(link - 1, List::PlaceNoun)
+    doc.is_of(link) && link > 0 && doc.is_lower_in(link - 1, List::PlaceNoun)
 }
 
 /// Whether an organisation noun comes just before token `start`, possibly followed by one
@@ -99,9 +98,8 @@ pub fn named_after_before(doc: &Doc, start: usize) -> bool {
         0 => false,
         1 => is_noun(0, List::NamedAfter),
         _ => {
-            let link =
-                doc.is_one_of(start - 1, &["de", "du", "des"]) || doc.is_elided(start - 1, 'd');
-            is_noun(start - 1, List::NamedAfter) || (link && is_noun(start - 2, List::NamedAfterOf))
+            is_noun(start - 1, List::NamedAfter)
+                || (doc.is_of(start - 1) && is_noun(start - 2, List::NamedAfterOf))
         }
     }
 }

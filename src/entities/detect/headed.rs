@@ -71,9 +71,8 @@ pub fn head_at(doc: &Doc, at: usize) -> Option<Head> {
 /// (`place Tahrir`) or `de` and a capital (`place de la Concorde`, `place d'Italie`; not `place
 /// à`, making room), but not France or Europe, whose standing `la place de la France` is.
 fn names_a_square(doc: &Doc, at: usize) -> bool {
-    let of = doc.is_one_of(at, &["de", "du", "des"]) || doc.is_elided(at, 'd');
     let name = match link_length(doc, at) {
-        Some((link, true)) if of => at + link,
+        Some((link, true)) if doc.is_of(at) => at + link,
         _ => at,
     };
     doc.is_capital(name) && !doc.is_one_of(name, &["France", "Europe"])
@@ -331,7 +330,7 @@ const HEADLINE_NOUNS: [&str; 8] = [
 
 /// Whether `word` is a compass point, which says where the name is rather than goes on it:
 /// `île d'Égine` `au sud-ouest d'Athènes`.
-fn is_compass_point(word: &str) -> bool {
+pub(super) fn is_compass_point(word: &str) -> bool {
     word.split('-')
         .all(|part| matches!(part, "nord" | "sud" | "est" | "ouest"))
 }

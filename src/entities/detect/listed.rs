@@ -6,6 +6,7 @@
 //! region (`dans le Sud-Ouest`).
 
 use super::cues;
+use super::headed::is_compass_point;
 use super::listed_at::longest_listed;
 use super::outcome::{Outcome, mention, named};
 use crate::entities::doc::Doc;
@@ -75,14 +76,7 @@ pub fn listed_name(doc: &Doc, start: usize, end: usize, entry: Entry) -> Outcome
 /// after an article or in parentheses, as the region is: `dans le Sud-Ouest`, `San Diego
 /// (Sud-Ouest)`, not the newspaper `selon Sud-Ouest`.
 fn is_region_named_by_compass(doc: &Doc, start: usize, end: usize) -> bool {
-    let compass = (start..end).all(|at| {
-        doc.word(at).split('-').all(|part| {
-            matches!(
-                part.to_lowercase().as_str(),
-                "nord" | "sud" | "est" | "ouest"
-            )
-        })
-    });
+    let compass = (start..end).all(|at| is_compass_point(&doc.word(at).to_lowercase()));
     let before = start.checked_sub(1);
     let after_article = before.is_some_and(|at| {
         doc.is_one_of(at, &["le", "du", "au", "Le", "Du", "Au", "("]) || doc.is_elided(at, 'l')
