@@ -125,21 +125,24 @@ pub fn is_listed_place(doc: &Doc, at: usize) -> bool {
 }
 
 /// Whether the word at token `start` is in the portfolio of a minister, after `ministre de`:
-/// `ministre de l'Economie et du Redressement productif`.
+/// `ministre de l'Economie et du Redressement productif`; right after `ministre` it is the
+/// minister's party instead (`les ministres MoDem`).
 pub fn portfolio_before(doc: &Doc, start: usize) -> bool {
     let mut at = start;
     while at > 0 && start - at < 8 {
         at -= 1;
-        if doc.is_one_of(
-            at,
-            &[
-                "ministre",
-                "ministres",
-                "ministère",
-                "secrétaire",
-                "secrétariat",
-            ],
-        ) {
+        if at + 1 < start
+            && doc.is_one_of(
+                at,
+                &[
+                    "ministre",
+                    "ministres",
+                    "ministère",
+                    "secrétaire",
+                    "secrétariat",
+                ],
+            )
+        {
             return true;
         }
         let link = doc.is_one_of(at, &["de", "du", "des", "et", "la", "le", "les"])
@@ -257,5 +260,7 @@ mod tests {
         let doc = Doc::new("l'ancien ministre de l'Economie et du Redressement productif, Arnaud");
         assert!(portfolio_before(&doc, at(&doc, "Redressement")));
         assert!(!portfolio_before(&doc, at(&doc, "Arnaud")));
+        let doc = Doc::new("les ministres MoDem François Bayrou et Sylvie Goulard");
+        assert!(!portfolio_before(&doc, at(&doc, "MoDem")));
     }
 }
