@@ -14,8 +14,12 @@ from select_reserve import PLAN                 # the same plan as the reserve s
 import select_spare
 
 
+# The gold sets drawn before this one, whose articles it leaves out.
+EARLIER = select_spare.EARLIER + ["ner_spare.jsonl", "ner_extra.jsonl"]
+
+
 def main():
-    select(2041, PLAN, select_spare.EARLIER + ["ner_spare.jsonl", "ner_extra.jsonl"])
+    select(2041, PLAN, EARLIER)
 
 
 if __name__ == "__main__":
