@@ -341,6 +341,12 @@ fn places_organisations_and_media() {
             &["France Bleu Berry"],
         ),
         (
+            "Selon France Bleu Pays d'Auvergne et France Bleu RCFM, Jean Martin a parlé sur France Bleu Marie Dupont.",
+            &["Jean Martin", "Marie Dupont"],
+            &[],
+            &["France Bleu Pays d'Auvergne", "France Bleu RCFM"],
+        ),
+        (
             "Son livre paraît chez Robert Laffont, puis au Seuil. Antoine Gallimard a dit.",
             &["Antoine Gallimard"],
             &[],

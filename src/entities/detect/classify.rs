@@ -113,7 +113,7 @@ fn longer_than_listed(
     listed_end: usize,
     entry: Entry,
 ) -> Outcome {
-    if entry.class == Class::Company && branch_end(doc, listed_end, entry.class) > listed_end {
+    if entry.class == Class::Company && branch_end(doc, listed_end, entry) > listed_end {
         return listed_name(doc, start, listed_end, entry);
     }
     if let Some(outcome) = by_keyword(doc, start, end) {

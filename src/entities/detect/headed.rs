@@ -405,13 +405,43 @@ const ISTE_VERBS: [&str; 7] = [
     "assiste", "insiste", "existe", "persiste", "résiste", "subsiste", "consiste",
 ];
 
+/// Verbs ending as adjectives in `-ère` do (`étrangère`): le `ministère de l'Intérieur` `gère`,
+/// le `Conseil constitutionnel` `considère`.
+const ERE_VERBS: [&str; 24] = [
+    "gère",
+    "suggère",
+    "considère",
+    "espère",
+    "préfère",
+    "accélère",
+    "opère",
+    "tolère",
+    "récupère",
+    "coopère",
+    "délibère",
+    "libère",
+    "génère",
+    "exagère",
+    "digère",
+    "altère",
+    "réitère",
+    "modère",
+    "confère",
+    "diffère",
+    "transfère",
+    "interfère",
+    "prolifère",
+    "adhère",
+];
+
 /// Whether token `at` is a lowercase adjective that may go on a name.
 fn is_adjective(doc: &Doc, at: usize) -> bool {
     if doc.shape(at) != Shape::Lower {
         return false;
     }
     let word = doc.word(at);
-    let verb_like = word.ends_with("pelle") || ISTE_VERBS.contains(&word);
+    let verb_like =
+        word.ends_with("pelle") || ISTE_VERBS.contains(&word) || ERE_VERBS.contains(&word);
     ADJECTIVES.contains(&word)
         || word.len() > 4
             && !verb_like
@@ -561,6 +591,22 @@ mod tests {
             (
                 "le Front national assiste à la cérémonie",
                 Some("Front national"),
+            ),
+            (
+                "le ministère de l'Intérieur gère la crise",
+                Some("ministère de l'Intérieur"),
+            ),
+            (
+                "le Conseil constitutionnel considère que",
+                Some("Conseil constitutionnel"),
+            ),
+            (
+                "l'Agence spatiale européenne espère",
+                Some("Agence spatiale européenne"),
+            ),
+            (
+                "la Banque étrangère du Liban a",
+                Some("Banque étrangère du Liban"),
             ),
             ("le conseil militaire à la tête du Soudan", None),
             (

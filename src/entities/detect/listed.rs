@@ -9,9 +9,10 @@ use super::cues;
 use super::headed::is_compass_point;
 use super::listed_at::longest_listed;
 use super::outcome::{Outcome, mention, named};
+use super::span::run_end;
 use crate::entities::doc::Doc;
 use crate::entities::lists::List;
-use crate::entities::lists::{Class, Entry};
+use crate::entities::lists::{Class, Entry, GAZETTEER};
 use crate::entities::mention::{Evidence, Kind};
 use smallvec::smallvec;
 
@@ -21,7 +22,7 @@ pub fn listed_name(doc: &Doc, start: usize, end: usize, entry: Entry) -> Outcome
     if single && doc.starts_sentence(start) && doc.is(start, List::CommonWord) {
         return Outcome::skip(end);
     }
-    let branch = branch_end(doc, end, entry.class);
+    let branch = branch_end(doc, end, entry);
     if branch > end {
         return Outcome {
             mentions: smallvec![mention(
@@ -84,14 +85,19 @@ fn is_region_named_by_compass(doc: &Doc, start: usize, end: usize) -> bool {
     compass && after_article
 }
 
-/// One past the branch of the organisation of `class` listed up to token `end`, or `end` when no
-/// branch follows: a listed place after a medium (`France 3 Normandie`, `CBS Chicago`), the word
-/// `France` after any organisation (`Greenpeace France`, `Ford France`), a company's division or
-/// legal name ending with a word that says so (`Porsche Classic`, `Samsung Electronics`, `Fiat
-/// Chrysler Automobiles`).
-pub fn branch_end(doc: &Doc, end: usize, class: Class) -> usize {
+/// One past the branch of the organisation `entry` listed up to token `end`, or `end` when no
+/// branch follows: a listed place after a medium (`France 3 Normandie`, `CBS Chicago`), any name
+/// but a person's after a network of local stations (`France Bleu Armorique`), the word `France`
+/// after any organisation (`Greenpeace France`, `Ford France`), a company's division or legal name
+/// ending with a word that says so (`Porsche Classic`, `Samsung Electronics`, `Fiat Chrysler
+/// Automobiles`).
+pub fn branch_end(doc: &Doc, end: usize, entry: Entry) -> usize {
+    let class = entry.class;
     if class == Class::Geo || class == Class::Venue || !doc.is_inner_capital(end) {
         return end;
+    }
+    if is_local_network(entry) && !doc.is(end, List::FirstName) {
+        return station_end(doc, end);
     }
     if class == Class::Company {
         let division = (end..end + MAX_DIVISION_WORDS)
@@ -113,6 +119,25 @@ pub fn branch_end(doc: &Doc, end: usize, class: Class) -> usize {
         }
         _ => end,
     }
+}
+
+/// Media whose local stations are named by the capitalised words after them, place or not:
+/// `France Bleu Pays d'Auvergne`, `France Bleu RCFM` (23 of 25 such runs annotated whole).
+const LOCAL_NETWORKS: [&str; 1] = ["France Bleu"];
+
+/// Whether `entry` is a network of local stations (`LOCAL_NETWORKS`).
+fn is_local_network(entry: Entry) -> bool {
+    entry.class == Class::Media && LOCAL_NETWORKS.contains(&GAZETTEER.name_of(entry.group).0)
+}
+
+/// One past the name of a local station starting at token `start`: capitalised words, linked by
+/// `de` or `d'` to more (`Pays de Savoie`, `Pays d'Auvergne`).
+fn station_end(doc: &Doc, start: usize) -> usize {
+    let mut end = run_end(doc, start);
+    while doc.is_of(end) && doc.is_inner_capital(end + 1) {
+        end = run_end(doc, end + 1);
+    }
+    end
 }
 
 /// The most words of a company's division after its listed name.
