@@ -341,6 +341,12 @@ fn places_organisations_and_media() {
             &["France Bleu Berry"],
         ),
         (
+            "La Cour suprême a tranché. Un juge de la Cour suprême des États-Unis a parlé.",
+            &[],
+            &[],
+            &["Cour suprême des États-Unis"],
+        ),
+        (
             "Selon France Bleu Pays d'Auvergne et France Bleu RCFM, Jean Martin a parlé sur France Bleu Marie Dupont.",
             &["Jean Martin", "Marie Dupont"],
             &[],

@@ -245,7 +245,9 @@ fn distinct(mentions: Vec<Mention>) -> (Vec<Mention>, Vec<usize>) {
 }
 
 /// Renames a shortened organisation or place name (`Élysée`, `AMG`) to the longest name of
-/// the same kind that holds its words in order (`Palais de l'Élysée`, `Mercedes-AMG`).
+/// the same kind that holds its words in order (`Palais de l'Élysée`, `Mercedes-AMG`); a listed
+/// short name written first takes the longer one's evidence when the longer one adds its place
+/// (`is_its_place_added`), and then goes by that name rather than the gazetteer's.
 fn fold_short_forms(names: &mut [Mention]) {
     let renamed: Vec<(usize, usize)> = (0..names.len())
         .filter(|&at| names[at].kind != Some(Kind::Per))
@@ -264,9 +266,26 @@ fn fold_short_forms(names: &mut [Mention]) {
         .collect();
     for (at, long) in renamed {
         let (form, key) = (names[long].form.clone(), names[long].key.clone());
+        if is_its_place_added(&names[at], &names[long]) {
+            names[at].evidence = names[long].evidence;
+        }
         names[at].form = form;
         names[at].key = key;
     }
+}
+
+/// Whether `long` is `short` and the place it is of (`Cour suprême` and `Cour suprême des
+/// États-Unis`): the name a listed body written first goes by then. Other longer forms leave it
+/// the gazetteer's name (`Sénat` for `Sénat américain`, `Front national` for `Front national au
+/// Parlement européen`).
+fn is_its_place_added(short: &Mention, long: &Mention) -> bool {
+    let Some(rest) = long.form.strip_prefix(short.form.as_str()) else {
+        return false;
+    };
+    ["de ", "du ", "des ", "d'", "d’"]
+        .iter()
+        .filter_map(|link| rest.strip_prefix(' ')?.strip_prefix(link))
+        .any(|place| place.starts_with(char::is_uppercase))
 }
 
 /// Whether `short` may be renamed to the longer `long`: an unlisted name may; a listed one to
@@ -381,6 +400,42 @@ fn sized_map<K, V>(len: usize) -> FxHashMap<K, V> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_longer_name_adds_a_place_after_a_link() {
+        let name = |form: &str| Mention {
+            form: form.to_string(),
+            key: crate::entities::name_key(form),
+            kind: Some(Kind::Org),
+            evidence: Evidence::Headed,
+            start: 0,
+            end: 1,
+        };
+        let cases = [
+            ("Cour suprême", "Cour suprême des États-Unis", true),
+            ("Cour suprême", "Cour suprême du Japon", true),
+            (
+                "Parti socialiste",
+                "Parti socialiste d'Ille-et-Vilaine",
+                true,
+            ),
+            ("Sénat", "Sénat américain", false),
+            ("Sénat", "Sénat pour les démocrates", false),
+            (
+                "Front national",
+                "Front national au Parlement européen",
+                false,
+            ),
+            ("Élysée", "Palais de l'Élysée", false),
+        ];
+        for (short, long, expected) in cases {
+            assert_eq!(
+                is_its_place_added(&name(short), &name(long)),
+                expected,
+                "{short} / {long}"
+            );
+        }
+    }
 
     #[test]
     fn finds_words_in_a_row() {
