@@ -208,6 +208,12 @@ fn one_canonical_form_per_person() {
             &[],
         ),
         (
+            "Il a écrit sur Twitter Philippe de Villiers, puis l'Osceola Heritage Park de Kissimmee a ouvert.",
+            &["Philippe de Villiers"],
+            &["Kissimmee", "Osceola Heritage Park"],
+            &["Twitter"],
+        ),
+        (
             "Marine Le Pen a parlé. Mme Le Pen a insisté.",
             &["Marine Le Pen"],
             &[],
