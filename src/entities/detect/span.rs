@@ -92,9 +92,8 @@ fn is_glued_article(word: &str) -> bool {
 
 /// Whether token `at` starts a person's full name inside a run that is no person's name
 /// (`Samu social Éric Pliez`, `Soyouz Oleg Novitskiy`, `sur Twitter Philippe de Villiers`, but
-/// not `Heritage Park de Kissimmee`, a place word before `de`), or
-/// after a person's full name (`Gérard Collomb Georges Képénékian`; not the given names of `Jean
-/// Marie Le Pen`).
+/// not `Heritage Park de Kissimmee`, a place word before `de`), or after a person's full name
+/// (`Gérard Collomb Georges Képénékian`; not the given names of `Jean Marie Le Pen`).
 fn starts_a_person(doc: &Doc, start: usize, at: usize) -> bool {
     let after_a_full_name = at >= start + 2 && !doc.is(at - 1, List::FirstName);
     let particle = (doc.is_one_of(at + 1, &["de"]) || doc.is_elided(at + 1, 'd'))
