@@ -206,7 +206,13 @@ impl<'a> Doc<'a> {
     /// Whether token `at` is `de`, `du`, `des` or `d'` in lowercase: the link of `maire de
     /// Nîmes`, `boson de Higgs`, `place d'Italie`.
     pub fn is_of(&self, at: usize) -> bool {
-        self.is_one_of(at, &["de", "du", "des"]) || self.is_elided(at, 'd')
+        self.is_de(at) || self.is_one_of(at, &["du", "des"])
+    }
+
+    /// Whether token `at` is `de` or `d'` in lowercase: the particle of `Philippe de Villiers`,
+    /// the link of `agence de presse`.
+    pub fn is_de(&self, at: usize) -> bool {
+        self.is_one_of(at, &["de"]) || self.is_elided(at, 'd')
     }
 
     /// Whether token `at` is the punctuation `mark`.

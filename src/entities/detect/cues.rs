@@ -73,7 +73,7 @@ fn described_org_before(doc: &Doc, start: usize) -> bool {
     (1..=lower).any(|words| {
         let link = start - words - 1;
         link > 0
-            && (doc.is_one_of(link, &["de"]) || doc.is_elided(link, 'd'))
+            && doc.is_de(link)
             && doc.shape(link - 1) == Shape::Lower
             && is_org_noun(doc, link - 1)
     })

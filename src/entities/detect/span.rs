@@ -96,8 +96,7 @@ fn is_glued_article(word: &str) -> bool {
 /// (`Gérard Collomb Georges Képénékian`; not the given names of `Jean Marie Le Pen`).
 fn starts_a_person(doc: &Doc, start: usize, at: usize) -> bool {
     let after_a_full_name = at >= start + 2 && !doc.is(at - 1, List::FirstName);
-    let particle = (doc.is_one_of(at + 1, &["de"]) || doc.is_elided(at + 1, 'd'))
-        && !doc.is(at, List::LocKeyword);
+    let particle = doc.is_de(at + 1) && !doc.is(at, List::LocKeyword);
     let surname = at + 1 + usize::from(particle);
     doc.is_inner_capital(surname)
         && doc.is(at, List::FirstName)
