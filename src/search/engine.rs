@@ -2,6 +2,7 @@
 //! matches, date filters and sorts, and a highlighted snippet for every hit.
 
 use super::contradiction::excludes_what_it_requires;
+use super::one_pass::{self, Ranking};
 use super::query::{Rewritten, rewrite};
 use super::snippet::{Snippet, SnippetMaker};
 use crate::article::Entities;
@@ -278,35 +279,88 @@ impl Engine {
 
     /// Runs one search.
     pub fn search(&self, options: &SearchOptions) -> Result<SearchResults> {
+        self.search_with(options, true)
+    }
+
+    /// Runs one search, ranking plain words in one pass over their postings where it can when
+    /// `one_pass` (the other way, an all-terms search then a partial one, is kept for what one pass
+    /// does not rank, and to test that both agree).
+    pub(super) fn search_with(
+        &self,
+        options: &SearchOptions,
+        one_pass: bool,
+    ) -> Result<SearchResults> {
         let started = Instant::now();
         let searcher = self.reader.searcher();
         let rewritten = self.rewrite(&options.query);
         let strict = self.parse(options, &rewritten, true)?;
         let articles = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
         let wanted = options.offset.saturating_add(options.limit).min(articles);
-        let (mut ranked, total_hits) = self.collect(&searcher, &strict, wanted, options)?;
-        let full = ranked.len();
         let tolerant = !options.all_terms && rewritten.plain;
-        let loose = match tolerant && full < wanted {
-            true => Some(self.parse(options, &rewritten, false)?),
+        let ranked = match tolerant && one_pass && self.ranks_in_one_pass(&searcher, options) {
+            true => one_pass::rank(&searcher, strict.as_ref(), &self.defaults, wanted)
+                .map_err(|e| self.search_error(options, e))?,
             false => None,
         };
-        if let Some(loose) = &loose {
-            let seen: HashSet<DocAddress> = ranked.iter().map(|(_, a)| *a).collect();
-            let more = wanted.saturating_add(seen.len()).min(articles);
-            let (extra, _) = self.collect(&searcher, loose, more, options)?;
-            ranked.extend(extra.into_iter().filter(|(_, a)| !seen.contains(a)));
-        }
-        ranked.truncate(wanted);
+        let found = match ranked {
+            Some(found) => found,
+            None => self.rank_in_two_passes(&searcher, options, &rewritten, &strict, wanted)?,
+        };
         let rank_ms = started.elapsed().as_secs_f64() * 1e3;
-        let hits = self.hits(&searcher, strict.as_ref(), full, ranked, options)?;
+        let hits = self.hits(
+            &searcher,
+            strict.as_ref(),
+            found.full,
+            found.ranked,
+            options,
+        )?;
         Ok(SearchResults {
             query: options.query.clone(),
-            total_hits,
+            total_hits: found.total_hits,
             took_ms: started.elapsed().as_secs_f64() * 1e3,
             rank_ms,
             hits,
         })
+    }
+
+    /// The `wanted` best hits of `strict`, topped up when the query is plain with the best of the
+    /// `rewritten` query's words OR-ed.
+    fn rank_in_two_passes(
+        &self,
+        searcher: &Searcher,
+        options: &SearchOptions,
+        rewritten: &Rewritten,
+        strict: &dyn Query,
+        wanted: usize,
+    ) -> Result<Ranking> {
+        let (mut ranked, total_hits) = self.collect(searcher, strict, wanted, options, true)?;
+        let full = ranked.len();
+        let tolerant = !options.all_terms && rewritten.plain;
+        if tolerant && full < wanted {
+            let loose = self.parse(options, rewritten, false)?;
+            let seen: HashSet<DocAddress> = ranked.iter().map(|(_, a)| *a).collect();
+            let articles = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+            let more = wanted.saturating_add(seen.len()).min(articles);
+            let (extra, _) = self.collect(searcher, loose.as_ref(), more, options, false)?;
+            ranked.extend(extra.into_iter().filter(|(_, a)| !seen.contains(a)));
+        }
+        ranked.truncate(wanted);
+        Ok(Ranking {
+            ranked,
+            full,
+            total_hits,
+        })
+    }
+
+    /// Whether a search of several plain words is ranked in one pass over their postings: by
+    /// relevance, without date or entity filters, on an index small enough to be searched in one
+    /// thread (a larger one searches its segments on every core, as tantivy does).
+    fn ranks_in_one_pass(&self, searcher: &Searcher, options: &SearchOptions) -> bool {
+        options.sort == Sort::Relevance
+            && options.from.is_none()
+            && options.to.is_none()
+            && options.entities.is_empty()
+            && searcher.num_docs() < PARALLEL_FROM_ARTICLES
     }
 
     /// Loads and snippets the ranked documents past the offset; the first `full` match `strict`,
@@ -434,16 +488,22 @@ impl Engine {
     }
 
     /// The top `wanted` hits of `query` in the asked order, with their scores, and how many
-    /// documents match. By date, ties go to the higher score and undated articles come last.
+    /// documents match when `count` (0 otherwise: counting them all rules out skipping the
+    /// articles that cannot reach the top). By date, ties go to the higher score and undated
+    /// articles come last.
     fn collect(
         &self,
         searcher: &Searcher,
         query: &dyn Query,
         wanted: usize,
         options: &SearchOptions,
+        count: bool,
     ) -> Result<(Vec<Ranked>, usize)> {
         let limit = TopDocs::with_limit(wanted.max(1));
         let found = match options.sort {
+            Sort::Relevance if !count => searcher
+                .search(query, &limit.order_by_score())
+                .map(|top| (top, 0)),
             Sort::Relevance => searcher.search(query, &(limit.order_by_score(), Count)),
             Sort::Newest | Sort::Oldest => {
                 let newest = options.sort == Sort::Newest;

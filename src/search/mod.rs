@@ -9,6 +9,8 @@ mod engine;
 mod entity_collector;
 mod entity_counts;
 mod facets;
+mod flat;
+mod one_pass;
 mod query;
 mod repair;
 mod snippet;

@@ -246,3 +246,60 @@ fn segments_searched_on_every_core_give_the_same_results() {
         search(&one_thread, newest)
     );
 }
+
+#[test]
+fn one_pass_ranks_as_the_all_terms_search_topped_up_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = IndexOptions {
+        corpus: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+        index: dir.path().join("index"),
+        batch_files: 20,
+        ..IndexOptions::default()
+    };
+    build_index(&options, &NoProgress).unwrap();
+    let engine = Engine::open(&options.index).unwrap();
+    let queries = [
+        "grève cheminots",
+        "grève SNCF Lyon manifestants",
+        "ministre Agriculture FNSEA Lescure",
+        "Banque France euro numérique",
+        "OMS rougeole Afrique",
+        "Séoul Pyongyang manœuvres",
+        "Marchetti agriculteurs",
+        "Kinshasa élections opposition résultats",
+        "vaccins enfants Dakar",
+        "hydrogène solaire usine Bruxelles",
+        "porte-avions Toulon",
+        "zorglub ministre",
+    ];
+    let mut topped_up = 0;
+    for text in queries {
+        for (offset, limit) in [(0, 10), (3, 5), (0, 1), (0, 60)] {
+            let asked = SearchOptions {
+                offset,
+                limit,
+                ..query(text)
+            };
+            let one = engine.search_with(&asked, true).unwrap();
+            let two = engine.search_with(&asked, false).unwrap();
+            // Scores are sums of the same terms' scores, added in another order.
+            let hits = |results: &super::SearchResults| -> Vec<_> {
+                let hits = results.hits.iter();
+                hits.map(|h| {
+                    (
+                        h.rank,
+                        h.path.clone(),
+                        h.partial,
+                        format!("{:.3}", h.score),
+                        h.snippet.clone(),
+                    )
+                })
+                .collect()
+            };
+            assert_eq!(hits(&one), hits(&two), "{text} {offset}+{limit}");
+            assert_eq!(one.total_hits, two.total_hits, "{text}");
+            topped_up += usize::from(one.hits.iter().any(|h| h.partial));
+        }
+    }
+    assert!(topped_up >= 10, "only {topped_up} searches were topped up");
+}
