@@ -48,6 +48,9 @@ pub struct SnippetMaker {
     openings: Openings,
     /// The field's analyzer, for the words that may match.
     analyzer: TextAnalyzer,
+    /// The words analysed so far, as written, with the term each gave (if one of the query's):
+    /// the same words come back from one article to the next.
+    analysed: FxHashMap<String, Option<QueryTerm>>,
     /// Snippet length in characters.
     chars: usize,
 }
@@ -84,6 +87,7 @@ impl SnippetMaker {
             terms,
             openings,
             analyzer,
+            analysed: FxHashMap::default(),
             chars,
         })
     }
@@ -126,14 +130,24 @@ impl SnippetMaker {
             if !self.openings.may_match(word) {
                 continue;
             }
-            let mut stream = self.analyzer.token_stream(word);
-            if let Some(token) = stream.next()
-                && let Some(&term) = self.terms.get(&token.text)
-            {
+            if let Some(term) = self.term_of(word) {
                 matches.push(Match { range, term });
             }
         }
         matches
+    }
+
+    /// The query term `word` analyses to, if any.
+    fn term_of(&mut self, word: &str) -> Option<QueryTerm> {
+        if let Some(&term) = self.analysed.get(word) {
+            return term;
+        }
+        let mut stream = self.analyzer.token_stream(word);
+        let term = stream
+            .next()
+            .and_then(|token| self.terms.get(&token.text).copied());
+        self.analysed.insert(word.to_string(), term);
+        term
     }
 }
 
@@ -169,19 +183,37 @@ fn weighted_terms(
 /// `SimpleTokenizer`, the analyzer's first step, cuts, without copying each into a token (which
 /// made snippets 10% slower overall).
 pub(super) fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
-        let mut end = text.len();
-        while let Some(&(at, c)) = chars.peek() {
-            if !c.is_alphanumeric() {
-                end = at;
-                break;
+        let start = loop {
+            let (is_word, width) = char_at(text, at)?;
+            if is_word {
+                break at;
             }
-            chars.next();
+            at += width;
+        };
+        at = start;
+        while let Some((true, width)) = char_at(text, at) {
+            at += width;
         }
-        Some(start..end)
+        Some(start..at)
     })
+}
+
+/// Whether the character at byte `at` of `text` is a letter or a digit, and its width; none past
+/// the end. ASCII and Latin-1 letters are told without Unicode's tables.
+fn char_at(text: &str, at: usize) -> Option<(bool, usize)> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        return Some((byte.is_ascii_alphanumeric(), 1));
+    }
+    let c = text[at..].chars().next()?;
+    let is_word = match c {
+        '×' | '÷' => false,
+        'À'..='ÿ' => true,
+        _ => c.is_alphanumeric(),
+    };
+    Some((is_word, c.len_utf8()))
 }
 
 /// The first two letters of the query's terms. Lowercasing, elision, stop words, folding and
@@ -329,7 +361,7 @@ mod tests {
 
     #[test]
     fn words_are_cut_as_the_analyzer_cuts_them() {
-        let text = "L'armée d’Ukraine, 2024 : grève-éclair… Œuvre n°3 ½ 東京 x²";
+        let text = "L'armée d’Ukraine, 2024 : grève-éclair… Œuvre n°3 ½ 東京 x² 5×3 À÷ÿ\u{a0}ß";
         let mut tokenizer = SimpleTokenizer::default();
         let mut stream = tokenizer.token_stream(text);
         let mut expected = Vec::new();
