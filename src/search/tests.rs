@@ -303,3 +303,45 @@ fn one_pass_ranks_as_the_all_terms_search_topped_up_does() {
     }
     assert!(topped_up >= 10, "only {topped_up} searches were topped up");
 }
+
+#[test]
+fn one_pass_skips_the_replaced_version_of_a_changed_file() {
+    let (dir, index) = index_of_articles(usize::MAX);
+    let changed = "Trafic rétabli en gare\n\nPARIS, 6 mars 2024 (AFP) - Fin de la grève des \
+                   cheminots à la gare du Nord.\n";
+    std::fs::write(dir.path().join("corpus/b.txt"), changed).unwrap();
+    let options = IndexOptions {
+        corpus: dir.path().join("corpus"),
+        index: index.clone(),
+        ..IndexOptions::default()
+    };
+    build_index(&options, &NoProgress).unwrap();
+    let engine = Engine::open(&index).unwrap();
+    let segments = engine.searcher().segment_readers().to_vec();
+    assert!(segments.iter().any(|s| s.num_deleted_docs() > 0));
+    let cases: [(&str, &[&str], usize); 2] = [
+        ("trafic perturbé gare", &["Trafic rétabli en gare*"], 0),
+        (
+            "grève cheminots gare",
+            &[
+                "Trafic rétabli en gare",
+                "Grève des cheminots à Lyon*",
+                "Nouvelle grève dans les raffineries*",
+                "La grève des enseignants reconduite*",
+            ],
+            1,
+        ),
+    ];
+    for (text, titles, total) in cases {
+        for one_pass in [true, false] {
+            let results = engine.search_with(&query(text), one_pass).unwrap();
+            let found: Vec<String> = results
+                .hits
+                .iter()
+                .map(|hit| format!("{}{}", hit.title, if hit.partial { "*" } else { "" }))
+                .collect();
+            assert_eq!(found, titles, "{text}, one pass: {one_pass}");
+            assert_eq!(results.total_hits, total, "{text}");
+        }
+    }
+}
