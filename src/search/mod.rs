@@ -9,12 +9,12 @@ mod engine;
 mod entity_collector;
 mod entity_counts;
 mod facets;
-mod flat;
 mod one_pass;
 mod query;
 mod repair;
 mod snippet;
 mod stats;
+mod word_terms;
 
 #[cfg(test)]
 mod tests;

@@ -2,7 +2,7 @@
 //! and which of the words it holds, so that the articles holding them all come first, the others
 //! top them up, and the articles holding them all are counted, without a second search.
 
-use super::flat::weighted_terms;
+use super::word_terms::{weighted_term_query, weighted_terms};
 use std::cell::RefCell;
 use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, Weight};
 use tantivy::schema::Field;
@@ -43,8 +43,8 @@ pub fn rank(
     for (bit, word) in words.into_iter().enumerate() {
         match weighted_terms(word, fields) {
             Some(terms) => {
-                for term in terms {
-                    weights.push((bit, term.weight(scoring)?));
+                for (term, weight) in terms {
+                    weights.push((bit, weighted_term_query(term, weight).weight(scoring)?));
                 }
             }
             None => weights.push((bit, word.weight(scoring)?)),
@@ -55,7 +55,7 @@ pub fn rank(
     for (ord, segment) in searcher.segment_readers().iter().enumerate() {
         total_hits += rank_segment(segment, ord as u32, &weights, word_count, &mut best)?;
     }
-    Ok(Some(best.into_one_pass(total_hits)))
+    Ok(Some(best.into_ranking(total_hits)))
 }
 
 /// The words of `strict`: its required clauses, when it has only those, two to 32 of them.
@@ -157,7 +157,7 @@ impl Best {
         }
     }
 
-    fn into_one_pass(mut self, total_hits: usize) -> Ranking {
+    fn into_ranking(mut self, total_hits: usize) -> Ranking {
         keep_best(&mut self.full.found, self.wanted);
         keep_best(&mut self.partial.found, self.wanted);
         let full = self.full.found.len();
