@@ -175,6 +175,12 @@ fn search_segments_in_parallel(index: &mut tantivy::Index, path: &Path, from: u6
         .map_err(|e| Error::index(path, e))
 }
 
+/// Whether a search tops its hits up with articles missing some of its words: a query of plain
+/// words, unless all of them are asked for.
+fn tops_up(options: &SearchOptions, rewritten: &Rewritten) -> bool {
+    !options.all_terms && rewritten.plain
+}
+
 /// Field names a query may use as prefixes.
 const QUERY_FIELDS: &[&str] = &[
     "title", "body", "dateline", "place", "agency", "date", "per", "loc", "org",
@@ -296,8 +302,10 @@ impl Engine {
         let strict = self.parse(options, &rewritten, true)?;
         let articles = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
         let wanted = options.offset.saturating_add(options.limit).min(articles);
-        let tolerant = !options.all_terms && rewritten.plain;
-        let ranked = match tolerant && one_pass && self.ranks_in_one_pass(&searcher, options) {
+        let ranked = match tops_up(options, &rewritten)
+            && one_pass
+            && self.ranks_in_one_pass(&searcher, options)
+        {
             true => one_pass::rank(&searcher, strict.as_ref(), &self.defaults, wanted)
                 .map_err(|e| self.search_error(options, e))?,
             false => None,
@@ -335,8 +343,7 @@ impl Engine {
     ) -> Result<Ranking> {
         let (mut ranked, total_hits) = self.collect(searcher, strict, wanted, options, true)?;
         let full = ranked.len();
-        let tolerant = !options.all_terms && rewritten.plain;
-        if tolerant && full < wanted {
+        if tops_up(options, rewritten) && full < wanted {
             let loose = self.parse(options, rewritten, false)?;
             let seen: HashSet<DocAddress> = ranked.iter().map(|(_, a)| *a).collect();
             let articles = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);

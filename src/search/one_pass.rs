@@ -158,8 +158,10 @@ impl Best {
     }
 
     fn into_ranking(mut self, total_hits: usize) -> Ranking {
-        keep_best(&mut self.full.found, self.wanted);
-        keep_best(&mut self.partial.found, self.wanted);
+        for kept in [&mut self.full.found, &mut self.partial.found] {
+            keep_best(kept, self.wanted);
+            kept.sort_unstable_by(best_first);
+        }
         let full = self.full.found.len();
         let mut ranked: Vec<(Score, DocAddress)> = self
             .full
@@ -171,19 +173,22 @@ impl Best {
         ranked.truncate(self.wanted);
         Ranking {
             ranked,
-            full: full.min(self.wanted),
+            full,
             total_hits,
         }
     }
 }
 
-/// Sorts `found` best first (higher score, then earlier article, as tantivy's top documents
-/// are) and keeps the first `wanted`.
+/// Keeps the `wanted` best of `found`, in no order; the last is the lowest of them.
 fn keep_best(found: &mut Vec<Found>, wanted: usize) {
-    let order = |a: &Found, b: &Found| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2));
     if found.len() > wanted && wanted > 0 {
-        found.select_nth_unstable_by(wanted - 1, order);
+        found.select_nth_unstable_by(wanted - 1, best_first);
     }
     found.truncate(wanted);
-    found.sort_unstable_by(order);
+}
+
+/// The order of the best articles: higher score first, then the earlier article, as tantivy's
+/// top documents are.
+fn best_first(a: &Found, b: &Found) -> std::cmp::Ordering {
+    b.0.total_cmp(&a.0).then(a.2.cmp(&b.2))
 }

@@ -192,10 +192,7 @@ pub(super) fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             }
             at += width;
         };
-        at = start;
-        while let Some((true, width)) = char_at(text, at) {
-            at += width;
-        }
+        at = word_end(text, start);
         Some(start..at)
     })
 }
@@ -221,18 +218,24 @@ fn candidate_words<'t>(
                 .position(|&b| firsts[usize::from(b)])?;
             let start = at;
             let (is_word, width) = char_at(text, at)?;
-            at += width;
             if !is_word {
+                at += width;
                 continue;
             }
-            while let Some((true, width)) = char_at(text, at) {
-                at += width;
-            }
+            at = word_end(text, start);
             if !follows_a_letter(text, start) {
                 return Some(start..at);
             }
         }
     }))
+}
+
+/// The end of the run of letters and digits at byte `at` of `text`.
+fn word_end(text: &str, mut at: usize) -> usize {
+    while let Some((true, width)) = char_at(text, at) {
+        at += width;
+    }
+    at
 }
 
 /// Whether the character before byte `at` of `text` is a letter or a digit: the word at `at` is
