@@ -38,9 +38,6 @@ pub fn features(doc: &Doc, seen: &Seen, buffer: &mut String, feature: &mut impl 
     for evidence in distinct_evidence(seen.mentions) {
         emit(&["e|", kind, "|", evidence]);
     }
-    let words = seen.key.split(' ').count().min(4);
-    emit(&["w|", kind, "|", DIGITS[words]]);
-    emit(&["m|", kind, "|", mention_bucket(seen.mentions.len())]);
     let title_end = doc.text.find('\n').unwrap_or(doc.text.len());
     let in_title = seen
         .mentions
@@ -51,21 +48,11 @@ pub fn features(doc: &Doc, seen: &Seen, buffer: &mut String, feature: &mut impl 
         n if n == seen.mentions.len() => emit(&["to|", kind]),
         _ => emit(&["t|", kind]),
     }
-    if seen
-        .mentions
-        .iter()
-        .all(|m| doc.starts_sentence(m.0 as usize))
-    {
-        emit(&["s|", kind]);
-    }
     shape_features(seen, kind, &mut emit);
     let first = seen.key.split(' ').next().unwrap_or("");
     let last = seen.key.rsplit(' ').next().unwrap_or("");
     emit(&["f|", first]);
     emit(&["l|", last]);
-    emit(&["fk|", kind, "|", first]);
-    emit(&["lk|", kind, "|", last]);
-    emit(&["x|", kind, "|", suffix(last)]);
     cluster_features(first, last, kind, &mut emit);
     if let Some(bucket) = TOWNS.get(seen.key) {
         emit(&["g|", bucket]);
@@ -74,7 +61,7 @@ pub fn features(doc: &Doc, seen: &Seen, buffer: &mut String, feature: &mut impl 
     if after_a_demonym(doc, seen) {
         emit(&["pd|", kind]);
     }
-    context_features(doc, seen, kind, buffer, feature);
+    context_features(doc, seen, buffer, feature);
 }
 
 /// Whether a capitalised demonym comes right before one of the first mentions, as before a
@@ -116,34 +103,19 @@ fn shape_features(seen: &Seen, kind: &str, emit: &mut impl FnMut(&[&str])) {
     }
 }
 
-/// The words before and after the first mentions: `p|` the word before (also with the rules'
-/// kind, `pk|`), `q|` the two words before, `n|` the word after (also `nk|`).
-fn context_features(
-    doc: &Doc,
-    seen: &Seen,
-    kind: &str,
-    buffer: &mut String,
-    feature: &mut impl FnMut(&str),
-) {
+/// The words before and after the first mentions: `p|` the word before, `n|` the word after.
+/// With the rules' kind, or the two words before, they added nothing on held-out articles.
+fn context_features(doc: &Doc, seen: &Seen, buffer: &mut String, feature: &mut impl FnMut(&str)) {
     for &(start, end, _) in seen.mentions.iter().take(MAX_CONTEXTS) {
         let (before, after) = ((start as usize).checked_sub(1), Some(end as usize));
-        let two_before = (start as usize).checked_sub(2);
-        let mut word_feature = |prefix: &[&str], words: &[Option<usize>]| {
+        let mut word_feature = |prefix: &str, at: Option<usize>| {
             buffer.clear();
-            prefix.iter().for_each(|part| buffer.push_str(part));
-            for (nth, &at) in words.iter().enumerate() {
-                if nth > 0 {
-                    buffer.push(' ');
-                }
-                push_word(doc, at, buffer);
-            }
+            buffer.push_str(prefix);
+            push_word(doc, at, buffer);
             feature(buffer);
         };
-        word_feature(&["p|"], &[before]);
-        word_feature(&["q|"], &[before, two_before]);
-        word_feature(&["n|"], &[after]);
-        word_feature(&["nk|", kind, "|"], &[after]);
-        word_feature(&["pk|", kind, "|"], &[before]);
+        word_feature("p|", before);
+        word_feature("n|", after);
     }
 }
 
@@ -199,23 +171,4 @@ fn evidence_name(evidence: Evidence) -> (u16, &'static str) {
         Evidence::Bare => (512, "bare"),
         Evidence::Untyped => (1024, "untyped"),
     }
-}
-
-/// How many mentions, bucketed: `1`, `2`, `3` (three or four), `5` (five and more).
-fn mention_bucket(count: usize) -> &'static str {
-    match count {
-        0 | 1 => "1",
-        2 => "2",
-        3 | 4 => "3",
-        _ => "5",
-    }
-}
-
-/// Counts as strings, for word counts up to four.
-const DIGITS: [&str; 5] = ["0", "1", "2", "3", "4"];
-
-/// The last three characters of `word` (all of a shorter one).
-fn suffix(word: &str) -> &str {
-    let start = word.char_indices().rev().nth(2).map_or(0, |(at, _)| at);
-    &word[start..]
 }
