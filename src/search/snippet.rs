@@ -212,10 +212,7 @@ fn candidate_words<'t>(
     let mut at = 0;
     Box::new(std::iter::from_fn(move || {
         loop {
-            at += bytes
-                .get(at..)?
-                .iter()
-                .position(|&b| firsts[usize::from(b)])?;
+            at = next_opening(bytes, at, &firsts)?;
             let start = at;
             let (is_word, width) = char_at(text, at)?;
             if !is_word {
@@ -223,11 +220,26 @@ fn candidate_words<'t>(
                 continue;
             }
             at = word_end(text, start);
-            if !follows_a_letter(text, start) {
+            let after_ascii = start == 0 || bytes[start - 1].is_ascii();
+            if after_ascii || !follows_a_letter(text, start) {
                 return Some(start..at);
             }
         }
     }))
+}
+
+/// The first byte from `at` on that `firsts` marks and that follows no ASCII letter or digit:
+/// where a word that may match can start (a byte after a character that is not ASCII is let
+/// through, for the caller to tell).
+fn next_opening(bytes: &[u8], at: usize, firsts: &[bool; 256]) -> Option<usize> {
+    let first = *bytes.get(at)?;
+    if firsts[usize::from(first)] && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric()) {
+        return Some(at);
+    }
+    let rest = bytes.get(at..)?;
+    rest.windows(2)
+        .position(|pair| firsts[usize::from(pair[1])] && !pair[0].is_ascii_alphanumeric())
+        .map(|found| at + found + 1)
 }
 
 /// The end of the run of letters and digits at byte `at` of `text`.
