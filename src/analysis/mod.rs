@@ -19,7 +19,7 @@ pub use fold::fold_accents;
 pub use normalizer::FrenchNormalizer;
 pub use stemmer::with_suffix_accents;
 pub use stopwords::{is_stop_word, stop_word_list};
-pub use variant::{VariantTokenizer, variant_key};
+pub use variant::{VariantTokenizer, sound_key, variant_key};
 
 use tantivy::Index;
 use tantivy::tokenizer::{

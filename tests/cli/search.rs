@@ -895,6 +895,25 @@ fn a_rare_spelling_comes_first_and_the_common_one_below_it() {
 }
 
 #[test]
+fn a_rare_word_is_not_corrected_to_a_common_one_it_only_resembles() {
+    let dir = TempDir::new().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for n in 0..20 {
+        let text = format!("La France reçoit le ministre {n}\n\nLa France a reçu le ministre.\n");
+        std::fs::write(corpus.join(format!("france-{n}.txt")), text).unwrap();
+    }
+    let francia = "Francia Márquez à Bogota\n\nFrancia Márquez défend l'eau en Colombie.\n";
+    std::fs::write(corpus.join("francia.txt"), francia).unwrap();
+    let index = dir.path().join("index");
+    build_index(dir.path(), "corpus", &index);
+    let found = search_in(dir.path(), &index, "Francia", &[]);
+    assert_eq!(found.paths(), ["corpus/francia.txt"]);
+    assert_eq!(found.json["did_you_mean"], Value::Null);
+    assert_eq!(found.json["corrections"], serde_json::json!([]));
+}
+
+#[test]
 fn a_query_with_no_word_left_to_search_is_a_one_line_error_naming_it() {
     let index = CorpusIndex::get();
     let queries = ["AND", "title:", "title:(", "-grève", "-l'armée"];

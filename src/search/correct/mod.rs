@@ -8,6 +8,7 @@ mod variant;
 mod words;
 
 use super::engine::Engine;
+use crate::analysis::sound_key;
 use lookup::Lookup;
 use serde::Serialize;
 
@@ -60,7 +61,9 @@ pub fn spellings(engine: &Engine, query: &str) -> Vec<Correction> {
     found
 }
 
-/// The other spelling of one word, when no article holds it or a few do.
+/// The other spelling of one word, when no article holds it or a few do. A word a few articles
+/// hold is another word, not a misspelling, unless the other spelling sounds the same to its
+/// mute ending (`Putin` for `Poutine`, not `France` for `Francia`).
 fn spelling(lookup: &mut Lookup, word: &str) -> Option<Correction> {
     let term = lookup.term(word)?;
     let articles = lookup.held_articles(&term);
@@ -75,6 +78,7 @@ fn spelling(lookup: &mut Lookup, word: &str) -> Option<Correction> {
             let enough = |found: &(String, u64)| found.1 >= fewest;
             variant::same_key(lookup, word, fewest)
                 .filter(|(to, _)| lookup.term(to).as_ref() != Some(&term))
+                .filter(|(to, _)| sound_key(to) == sound_key(word))
                 .or_else(|| split::split(lookup, word).filter(enough))?
                 .0
         }
