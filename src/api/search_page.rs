@@ -109,6 +109,28 @@ pub fn search_page(
     })
 }
 
+/// The search of `typed` spelt as `below` has it, for the `wanted` first hits of a page whose
+/// typed search found `found` of them: when those fill the page, only the spelling's hits with
+/// every term can still rank among them, so its partial hits are neither ranked nor shown.
+fn spelt_below(
+    typed: &SearchOptions,
+    below: &[Correction],
+    wanted: usize,
+    found: usize,
+) -> SearchOptions {
+    let page_full = found >= wanted;
+    SearchOptions {
+        query: corrected(&typed.query, below),
+        offset: 0,
+        limit: match page_full {
+            true => wanted,
+            false => wanted.saturating_add(found),
+        },
+        all_terms: typed.all_terms || page_full,
+        ..typed.clone()
+    }
+}
+
 /// The `results` of `typed`, topped up when they are fewer than asked or partial with the hits of
 /// `typed` spelt as `below` has it: its hits with every term after those of `typed` (which have
 /// the words as typed), then the partial hits of `typed`, then its own; each article once.
@@ -122,21 +144,15 @@ fn with_spellings_below(
         return Ok(results);
     }
     let wanted = typed.offset.saturating_add(typed.limit);
-    let from_top = |query: String, limit: usize| SearchOptions {
-        query,
-        offset: 0,
-        limit,
-        ..typed.clone()
-    };
     let first = match typed.offset {
         0 => results,
-        _ => engine.search(&from_top(typed.query.clone(), wanted))?,
+        _ => engine.search(&SearchOptions {
+            offset: 0,
+            limit: wanted,
+            ..typed.clone()
+        })?,
     };
-    let spelt = from_top(
-        corrected(&typed.query, below),
-        wanted.saturating_add(first.hits.len()),
-    );
-    let more = engine.search(&spelt)?;
+    let more = engine.search(&spelt_below(typed, below, wanted, first.hits.len()))?;
     let (first_full, first_partial): (Vec<&Hit>, Vec<&Hit>) =
         first.hits.iter().partition(|hit| !hit.partial);
     let (more_full, more_partial): (Vec<&Hit>, Vec<&Hit>) =

@@ -895,6 +895,38 @@ fn a_rare_spelling_comes_first_and_the_common_one_below_it() {
 }
 
 #[test]
+fn a_full_page_of_partial_hits_makes_room_for_the_common_spelling_s_full_ones() {
+    let dir = TempDir::new().unwrap();
+    rare_spelling_corpus(dir.path());
+    let index = dir.path().join("index");
+    build_index(dir.path(), "corpus", &index);
+    let page = |offset: &str| {
+        let found = search_in(
+            dir.path(),
+            &index,
+            "Putin ministre",
+            &["-n", "3", "--offset", offset],
+        );
+        assert_eq!(found.total(), 0);
+        assert_eq!(found.json["did_you_mean"], "poutine ministre");
+        let full = found.hits().iter().all(|hit| hit["partial"] == false);
+        assert!(full, "{}", found.json);
+        found
+            .paths()
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+    };
+    let (first, second) = (page("0"), page("3"));
+    let all: std::collections::HashSet<&String> = first.iter().chain(&second).collect();
+    assert_eq!(all.len(), 6, "{first:?} {second:?}");
+    assert!(
+        all.iter().all(|p| p.starts_with("corpus/poutine-")),
+        "{all:?}"
+    );
+}
+
+#[test]
 fn a_rare_word_is_not_corrected_to_a_common_one_it_only_resembles() {
     let dir = TempDir::new().unwrap();
     let corpus = dir.path().join("corpus");
