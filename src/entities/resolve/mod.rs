@@ -73,28 +73,72 @@ pub fn resolve(doc: &Doc, mentions: Vec<Mention>) -> Entities {
 /// The entities the rules propose, from an article's mentions in text order.
 pub fn candidates(doc: &Doc, mut mentions: Vec<Mention>) -> Candidates {
     merge_people(&mut mentions, MAX_PAIRS);
-    decide_unknown_kinds(doc, &mut mentions);
-    let parenthesised = parenthesised_pairs(doc, &mentions);
+    let numbers = KeyNumbers::of(&mentions);
+    decide_unknown_kinds(doc, &mut mentions, &numbers);
+    let parenthesised = parenthesised_pairs(doc, &mentions, &numbers);
     let spans: Vec<(u32, u32, Evidence)> = mentions.iter().map(span_of).collect();
-    let (mut names, name_at) = distinct(mentions);
-    let aliases = if names.len().saturating_mul(names.len()) <= MAX_PAIRS {
+    let (mut names, name_at) = distinct(mentions, &numbers);
+    let roots = if names.len().saturating_mul(names.len()) <= MAX_PAIRS {
         fold_short_forms(&mut names);
-        alias_roots(&names, &parenthesised)
+        alias_roots(&names, &parenthesised, numbers.count)
     } else {
-        FxHashMap::default()
+        vec![None; numbers.count]
     };
-    let (mut found, found_of) = entities_of(&names, &aliases);
+    let (mut found, found_of) = entities_of(&names, &roots, numbers.count);
     for (span, &name) in spans.into_iter().zip(&name_at) {
         if let Some(at) = found_of[name] {
             found[at].mentions.push(span);
         }
     }
-    Candidates { names, found }
+    Candidates {
+        names: names.into_iter().map(|name| name.mention).collect(),
+        found,
+    }
 }
 
-/// The key of the first-written name of the entity `key` names.
-fn root<'a>(aliases: &'a FxHashMap<String, String>, key: &'a str) -> &'a str {
-    aliases.get(key).map_or(key, String::as_str)
+/// The number of each mention's key, from 0 in the order keys are first written: the maps of
+/// the steps after it are vectors indexed by key number rather than maps hashing strings.
+struct KeyNumbers {
+    /// Each mention's key number.
+    of_mention: Vec<u32>,
+    /// How many distinct keys there are.
+    count: usize,
+}
+
+impl KeyNumbers {
+    /// Numbers the keys of `mentions`.
+    fn of(mentions: &[Mention]) -> KeyNumbers {
+        let mut numbers: FxHashMap<&str, u32> = sized_map(mentions.len());
+        let of_mention = mentions
+            .iter()
+            .map(|mention| {
+                let next = numbers.len() as u32;
+                *numbers.entry(mention.key.as_str()).or_insert(next)
+            })
+            .collect();
+        KeyNumbers {
+            of_mention,
+            count: numbers.len(),
+        }
+    }
+}
+
+/// A distinct name written: its first mention and its key's number, which a shortened name
+/// renamed to its long form takes from it.
+struct Name {
+    /// The first mention of the name.
+    mention: Mention,
+    /// The number of its key.
+    key: u32,
+}
+
+/// For each key number, the key number of the first-written name of the same entity, when it
+/// is another (an alias, an acronym, a name in parentheses).
+type Roots = Vec<Option<u32>>;
+
+/// The key number of the first-written name of the entity the key `key` names.
+fn root(roots: &Roots, key: u32) -> u32 {
+    roots[key as usize].unwrap_or(key)
 }
 
 /// A mention's span: first token, one past the last, and its evidence.
@@ -104,25 +148,22 @@ fn span_of(mention: &Mention) -> (u32, u32, Evidence) {
 
 /// One entity per root key, in text order, its mentions still to add; and for each name, the
 /// entity it names (none for a name of unknown kind).
-fn entities_of(
-    names: &[Mention],
-    aliases: &FxHashMap<String, String>,
-) -> (Vec<Found>, Vec<Option<usize>>) {
-    let mut first_of: FxHashMap<&str, usize> = sized_map(names.len());
+fn entities_of(names: &[Name], roots: &Roots, keys: usize) -> (Vec<Found>, Vec<Option<usize>>) {
+    let mut first_of: Vec<Option<usize>> = vec![None; keys];
     for (at, name) in names.iter().enumerate() {
-        first_of.entry(name.key.as_str()).or_insert(at);
+        first_of[name.key as usize].get_or_insert(at);
     }
-    let mut found_at: FxHashMap<&str, usize> = sized_map(names.len());
+    let mut found_at: Vec<Option<usize>> = vec![None; keys];
     let mut found = Vec::with_capacity(names.len());
     let found_of = names
         .iter()
         .enumerate()
         .map(|(at, name)| {
-            let root = root(aliases, &name.key);
-            let kind = name.kind?;
-            let entity = *found_at.entry(root).or_insert_with(|| {
+            let root = root(roots, name.key) as usize;
+            let kind = name.mention.kind?;
+            let entity = *found_at[root].get_or_insert_with(|| {
                 found.push(Found {
-                    first: first_of.get(root).copied().unwrap_or(at),
+                    first: first_of[root].unwrap_or(at),
                     kind,
                     mentions: SmallVec::new(),
                 });
@@ -141,12 +182,12 @@ fn entities_of(
 /// pairs); the others are left to the judge as untyped people, surnames being the commonest lone
 /// capitalised words. (Keeping them as people without the judge brought in more places,
 /// products and titles than people: held-out F1 0.755 against 0.788.)
-fn decide_unknown_kinds(doc: &Doc, mentions: &mut [Mention]) {
+fn decide_unknown_kinds(doc: &Doc, mentions: &mut [Mention], numbers: &KeyNumbers) {
     let decided: Vec<(usize, Option<Kind>)> = {
-        let mut known: FxHashMap<&str, Kind> = sized_map(mentions.len());
-        for mention in mentions.iter() {
+        let mut known: Vec<Option<Kind>> = vec![None; numbers.count];
+        for (mention, &key) in mentions.iter().zip(&numbers.of_mention) {
             if let Some(kind) = mention.kind {
-                known.entry(mention.key.as_str()).or_insert(kind);
+                known[key as usize].get_or_insert(kind);
             }
         }
         let unknown = mentions.iter().filter(|m| m.kind.is_none()).count();
@@ -160,8 +201,8 @@ fn decide_unknown_kinds(doc: &Doc, mentions: &mut [Mention]) {
                     before.is_some_and(|first| is_coordinated_place(doc, first, mention));
                 let acronym =
                     before.is_some_and(|long| is_acronym_in_parentheses(doc, long, mention));
-                let kind = match known.get(mention.key.as_str()) {
-                    Some(&kind) => Some(kind),
+                let kind = match known[numbers.of_mention[at] as usize] {
+                    Some(kind) => Some(kind),
                     None if coordinated => Some(Kind::Loc),
                     None if acronym => Some(Kind::Org),
                     None if look_inside => kind_of_longer_name(mentions, mention),
@@ -212,35 +253,32 @@ fn is_coordinated_place(doc: &Doc, first: &Mention, second: &Mention) -> bool {
 
 /// The keys of organisation names written one after the other in parentheses, one of them a
 /// single word: `Front national (FN)`, `DPS (Département protection sécurité)`.
-fn parenthesised_pairs(doc: &Doc, mentions: &[Mention]) -> Vec<(String, String)> {
-    mentions
-        .windows(2)
-        .filter(|pair| pair[0].kind == Some(Kind::Org) && pair[1].kind == Some(Kind::Org))
-        .filter(|pair| pair[0].word_count() == 1 || pair[1].word_count() == 1)
-        .filter(|pair| in_parentheses_after(doc, &pair[0], &pair[1]))
-        .map(|pair| (pair[0].key.clone(), pair[1].key.clone()))
+fn parenthesised_pairs(doc: &Doc, mentions: &[Mention], numbers: &KeyNumbers) -> Vec<(u32, u32)> {
+    (1..mentions.len())
+        .filter(|&at| {
+            let pair = &mentions[at - 1..=at];
+            pair[0].kind == Some(Kind::Org)
+                && pair[1].kind == Some(Kind::Org)
+                && (pair[0].word_count() == 1 || pair[1].word_count() == 1)
+                && in_parentheses_after(doc, &pair[0], &pair[1])
+        })
+        .map(|at| (numbers.of_mention[at - 1], numbers.of_mention[at]))
         .collect()
 }
 
 /// The first mention of each key, in text order, and for each mention where its key's first
 /// mention is among them.
-fn distinct(mentions: Vec<Mention>) -> (Vec<Mention>, Vec<usize>) {
-    let (name_at, first): (Vec<usize>, Vec<bool>) = {
-        let mut at_key: FxHashMap<&str, usize> = sized_map(mentions.len());
-        mentions
-            .iter()
-            .map(|mention| {
-                let next = at_key.len();
-                let at = *at_key.entry(&mention.key).or_insert(next);
-                (at, at == next)
-            })
-            .unzip()
-    };
-    let names = mentions
-        .into_iter()
-        .zip(first)
-        .filter_map(|(mention, first)| first.then_some(mention))
-        .collect();
+fn distinct(mentions: Vec<Mention>, numbers: &KeyNumbers) -> (Vec<Name>, Vec<usize>) {
+    let mut names = Vec::with_capacity(numbers.count);
+    let mut name_at = Vec::with_capacity(mentions.len());
+    for (mention, &key) in mentions.into_iter().zip(&numbers.of_mention) {
+        // Keys are numbered in the order they are first written, so a key's first mention is the
+        // next name.
+        if key as usize == names.len() {
+            names.push(Name { mention, key });
+        }
+        name_at.push(key as usize);
+    }
     (names, name_at)
 }
 
@@ -248,29 +286,32 @@ fn distinct(mentions: Vec<Mention>) -> (Vec<Mention>, Vec<usize>) {
 /// the same kind that holds its words in order (`Palais de l'Élysée`, `Mercedes-AMG`); a listed
 /// short name written first takes the longer one's evidence when the longer one adds its place
 /// (`is_its_place_added`), and then goes by that name rather than the gazetteer's.
-fn fold_short_forms(names: &mut [Mention]) {
+fn fold_short_forms(names: &mut [Name]) {
     let renamed: Vec<(usize, usize)> = (0..names.len())
-        .filter(|&at| names[at].kind != Some(Kind::Per))
+        .filter(|&at| names[at].mention.kind != Some(Kind::Per))
         .filter_map(|at| {
-            let name = &names[at];
+            let name = &names[at].mention;
             let container = (0..names.len())
-                .filter(|&long| {
-                    names[long].kind == name.kind && names[long].key.len() > name.key.len()
+                .map(|long| (long, &names[long].mention))
+                .filter(|(_, long)| long.kind == name.kind && long.key.len() > name.key.len())
+                .filter(|(_, long)| {
+                    may_fold_into(name, long) && contains_words(&long.key, &name.key)
                 })
-                .filter(|&long| {
-                    may_fold_into(name, &names[long]) && contains_words(&names[long].key, &name.key)
-                })
-                .max_by_key(|&long| names[long].key.len());
-            container.map(|long| (at, long))
+                .max_by_key(|(_, long)| long.key.len());
+            container.map(|(long, _)| (at, long))
         })
         .collect();
     for (at, long) in renamed {
-        let (form, key) = (names[long].form.clone(), names[long].key.clone());
-        if is_its_place_added(&names[at], &names[long]) {
-            names[at].evidence = names[long].evidence;
+        let (form, key) = (
+            names[long].mention.form.clone(),
+            names[long].mention.key.clone(),
+        );
+        if is_its_place_added(&names[at].mention, &names[long].mention) {
+            names[at].mention.evidence = names[long].mention.evidence;
         }
-        names[at].form = form;
-        names[at].key = key;
+        names[at].mention.form = form;
+        names[at].mention.key = key;
+        names[at].key = names[long].key;
     }
 }
 
@@ -327,23 +368,21 @@ fn contains_words(long: &str, short: &str) -> bool {
     }
 }
 
-/// For each key, the key of the first-written name of the same entity: gazetteer aliases
+/// For each key number, the key number of the first-written name of the same entity: gazetteer aliases
 /// (`Daech`, `Etat islamique`), acronyms and expansions (`FN`, `Front national`), names in
 /// parentheses.
-fn alias_roots(names: &[Mention], parenthesised: &[(String, String)]) -> FxHashMap<String, String> {
-    let mut roots: FxHashMap<String, String> = FxHashMap::default();
+fn alias_roots(names: &[Name], parenthesised: &[(u32, u32)], keys: usize) -> Roots {
+    let mut roots: Roots = vec![None; keys];
     for (at, later) in names.iter().enumerate() {
         let earlier = names[..at].iter().find(|first| {
-            first.kind == later.kind
-                && (are_aliases(first, later) || is_pair(parenthesised, first, later))
-                && first.key != later.key
+            first.key != later.key
+                && first.mention.kind == later.mention.kind
+                && (are_aliases(&first.mention, &later.mention)
+                    || is_pair(parenthesised, first.key, later.key))
         });
         if let Some(first) = earlier {
-            let root = roots
-                .get(&first.key)
-                .cloned()
-                .unwrap_or_else(|| first.key.clone());
-            roots.entry(later.key.clone()).or_insert(root);
+            let root = root(&roots, first.key);
+            roots[later.key as usize].get_or_insert(root);
         }
     }
     roots
@@ -360,10 +399,10 @@ fn are_aliases(first: &Mention, second: &Mention) -> bool {
 }
 
 /// Whether the two names were written one in parentheses after the other.
-fn is_pair(pairs: &[(String, String)], first: &Mention, second: &Mention) -> bool {
-    pairs.iter().any(|(a, b)| {
-        (*a == first.key && *b == second.key) || (*a == second.key && *b == first.key)
-    })
+fn is_pair(pairs: &[(u32, u32)], first: u32, second: u32) -> bool {
+    pairs
+        .iter()
+        .any(|&pair| pair == (first, second) || pair == (second, first))
 }
 
 /// The entities of the judged names, sorted by key, each once per kind.
