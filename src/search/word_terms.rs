@@ -7,8 +7,9 @@ use tantivy::{Score, Term};
 
 /// The terms of `query`, a union of unions of single terms (each boosted at most once, as the
 /// query parser weights a field), each with the weight `weights` give its field: as queries of
-/// their own (`weighted_term_query`), together the same articles with the same scores. `None` for any other query (a phrase, a required or
-/// excluded clause, a fuzzy or range term, a field without a weight).
+/// their own (`weighted_term_query`), together the same articles with the same scores. `None`
+/// for any other query (a phrase, a required or excluded clause, a fuzzy or range term, a field
+/// without a weight).
 pub fn weighted_terms(query: &dyn Query, weights: &[(Field, f32)]) -> Option<Vec<(Term, Score)>> {
     let mut terms = Vec::new();
     collect_terms(query, &mut terms)?;

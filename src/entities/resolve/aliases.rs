@@ -34,9 +34,9 @@ pub fn parenthesised_pairs(
         .collect()
 }
 
-/// For each key number, the key number of the first-written name of the same entity: gazetteer aliases
-/// (`Daech`, `Etat islamique`), acronyms and expansions (`FN`, `Front national`), names in
-/// parentheses.
+/// For each key number, the key number of the first-written name of the same entity: gazetteer
+/// aliases (`Daech`, `Etat islamique`), acronyms and expansions (`FN`, `Front national`), names
+/// in parentheses.
 pub fn alias_roots(names: &[Name], parenthesised: &[(u32, u32)], keys: usize) -> Roots {
     let mut roots: Roots = vec![None; keys];
     for (at, later) in names.iter().enumerate() {

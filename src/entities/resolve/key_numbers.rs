@@ -1,7 +1,6 @@
 //! Each mention's key numbered once, in the order keys are first written, so that the steps
 //! after merging people index vectors by key number rather than hash key strings.
 
-use super::sized_map;
 use crate::entities::mention::Mention;
 use rustc_hash::FxHashMap;
 
@@ -17,7 +16,9 @@ pub struct KeyNumbers {
 impl KeyNumbers {
     /// Numbers the keys of `mentions`.
     pub fn of(mentions: &[Mention]) -> KeyNumbers {
-        let mut numbers: FxHashMap<&str, u32> = sized_map(mentions.len());
+        // Sized at once: a map grown from nothing would rehash several times.
+        let mut numbers: FxHashMap<&str, u32> =
+            FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
         let of_mention = mentions
             .iter()
             .map(|mention| {

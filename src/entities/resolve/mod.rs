@@ -17,7 +17,6 @@ use crate::entities::mention::{Evidence, Kind, Mention};
 use aliases::{Roots, alias_roots, parenthesised_pairs, root};
 use key_numbers::{KeyNumbers, Name, distinct};
 use merge_people::merge_people;
-use rustc_hash::FxHashMap;
 use short_forms::fold_short_forms;
 use smallvec::SmallVec;
 use unknown_kinds::decide_unknown_kinds;
@@ -159,10 +158,4 @@ fn canonical(mention: &Mention, kind: Kind) -> (&str, &str) {
         (Evidence::Listed(_, group), Kind::Loc | Kind::Org) => GAZETTEER.name_of(group),
         _ => (mention.form.as_str(), mention.key.as_str()),
     }
-}
-
-/// An empty map with room for `len` keys, which a map grown from nothing would rehash for
-/// several times.
-fn sized_map<K, V>(len: usize) -> FxHashMap<K, V> {
-    FxHashMap::with_capacity_and_hasher(len, Default::default())
 }
