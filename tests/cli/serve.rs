@@ -71,7 +71,8 @@ fn search_answers_the_cli_json_with_ids_and_facets() {
         pairs(&[
             ("CGT", 1),
             ("SNCF", 1),
-            ("Unsa", 1),
+            ("Sud-Rail", 1),
+            ("Unsa-Ferroviaire", 1),
             ("préfecture du Rhône", 1)
         ])
     );

@@ -73,6 +73,17 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         (include_str!("data/organisations.txt"), Class::Institution),
         (include_str!("data/media.txt"), Class::Media),
         (include_str!("data/companies.txt"), Class::Company),
+        (
+            include_str!("data/organisations_france.txt"),
+            Class::Institution,
+        ),
+        (
+            include_str!("data/organisations_world.txt"),
+            Class::Institution,
+        ),
+        (include_str!("data/sports.txt"), Class::Institution),
+        (include_str!("data/media_more.txt"), Class::Media),
+        (include_str!("data/companies_more.txt"), Class::Company),
     ];
     for (data, class) in files {
         gazetteer.add_file(data, class);
