@@ -283,21 +283,21 @@ fn one_pass_ranks_as_the_all_terms_search_topped_up_does() {
             };
             let one = engine.search_with(&asked, true).unwrap();
             let two = engine.search_with(&asked, false).unwrap();
-            // Scores are sums of the same terms' scores, added in another order.
             let hits = |results: &super::SearchResults| -> Vec<_> {
                 let hits = results.hits.iter();
-                hits.map(|h| {
-                    (
-                        h.rank,
-                        h.path.clone(),
-                        h.partial,
-                        format!("{:.3}", h.score),
-                        h.snippet.clone(),
-                    )
-                })
-                .collect()
+                hits.map(|h| (h.rank, h.path.clone(), h.partial, h.snippet.clone()))
+                    .collect()
             };
             assert_eq!(hits(&one), hits(&two), "{text} {offset}+{limit}");
+            // Scores are sums of the same terms' scores, added in another order: equal but for
+            // the last bits, which rounding to a fixed number of decimals can still tell apart.
+            for (a, b) in one.hits.iter().zip(&two.hits) {
+                let scale = a.score.abs().max(1.0);
+                assert!(
+                    (a.score - b.score).abs() <= 1e-5 * scale,
+                    "{text}: {a:?} {b:?}"
+                );
+            }
             assert_eq!(one.total_hits, two.total_hits, "{text}");
             topped_up += usize::from(one.hits.iter().any(|h| h.partial));
         }

@@ -153,7 +153,7 @@ mod tests {
             ("L'Équipe a révélé", Some(("L'Équipe", Class::Media))),
             ("L'équipe a découvert", None),
             ("L'opinion publique", None),
-            ("Europe du Nord", Some(("Europe", Class::Geo))),
+            ("Allemagne du Nord", Some(("Allemagne", Class::Geo))),
             ("Côte d'Ivoire", Some(("Côte d'Ivoire", Class::Geo))),
             (
                 "République démocratique du Congo",

@@ -84,6 +84,9 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         (include_str!("data/sports.txt"), Class::Institution),
         (include_str!("data/media_more.txt"), Class::Media),
         (include_str!("data/companies_more.txt"), Class::Company),
+        (include_str!("data/france_towns.txt"), Class::Geo),
+        (include_str!("data/world_cities.txt"), Class::Geo),
+        (include_str!("data/regions_features.txt"), Class::Geo),
     ];
     for (data, class) in files {
         gazetteer.add_file(data, class);
