@@ -1,14 +1,14 @@
 //! Scores the named-entity extractor on the hand-annotated gold sets of tests/data (dev, held-out,
 //! test, training, the blind sets first, final, last, next, fresh, unseen, reserve, spare, extra,
-//! further, later and after, and the second and third training sets: 30, 30, 40, 456, 63 each and
-//! 378 each of ../shared/corpus): typed micro precision, recall and F1 over (article, kind, name
-//! key) triples, as tests/data/README.md defines them. Fails below F1 0.80 on the dev set, 0.85 on
-//! the twelve blind sets and the second and third training sets (each scored once before it
-//! trained the judge) and 0.75 on the others; with `--nocapture`, prints the figures, and the
-//! misses and false positives of each article but the reserve, spare, extra, further, later and
-//! after sets'. The judge is trained on all of them but those six, each scored once at the end of
-//! a round of work and kept out of training and out of sight. The onward blind set
-//! (`ner_onward.jsonl`) is the next measurement: no test reads it yet.
+//! further, later, after and onward, and the second and third training sets: 30, 30, 40, 456, 63
+//! each and 378 each of ../shared/corpus): typed micro precision, recall and F1 over (article,
+//! kind, name key) triples, as tests/data/README.md defines them. Fails below F1 0.80 on the dev
+//! set, 0.85 on the thirteen blind sets and the second and third training sets (each scored once
+//! before it trained the judge) and 0.75 on the others; with `--nocapture`, prints the figures,
+//! and the misses and false positives of each article but the reserve, spare, extra, further,
+//! later, after and onward sets'. The judge is trained on all of them but those seven, each scored
+//! once at the end of a round of work and kept out of training and out of sight. The beyond blind
+//! set (`ner_beyond.jsonl`) is the next measurement: no test reads it yet.
 
 use crate::common::shared;
 use depeche::entities::{extract, listed_form, name_key};
@@ -25,9 +25,9 @@ const MIN_F1: f64 = 0.80;
 const MIN_UNSEEN_F1: f64 = 0.75;
 
 /// The F1 on the blind sets below which the extractor fails (issue 24). The first, final, last,
-/// next, fresh, unseen, reserve, spare, extra, further, later and after ones were each scored
-/// once (0.876, 0.865, 0.856, 0.862, 0.852, 0.873, 0.878, 0.869, 0.887, 0.885, 0.873, 0.908) at
-/// the end of a round of work; all but the last six are development data since.
+/// next, fresh, unseen, reserve, spare, extra, further, later, after and onward ones were each
+/// scored once (0.876, 0.865, 0.856, 0.862, 0.852, 0.873, 0.878, 0.869, 0.887, 0.885, 0.873,
+/// 0.908, 0.909) at the end of a round of work; all but the last seven are development data since.
 const MIN_BLIND_F1: f64 = 0.85;
 
 /// The reserve blind set: it only measures, and trains nothing.
@@ -49,17 +49,21 @@ const LATER_SET: &str = "ner_later.jsonl";
 /// The after blind set: like the five before it, it only measures, and trains nothing.
 const AFTER_SET: &str = "ner_after.jsonl";
 
-/// The gold sets whose misses are never printed: the reserve, spare, extra, further, later and
-/// after sets, and the onward blind set (`ner_onward.jsonl`), not scored yet, which no test reads
-/// until the end of a round of extraction work.
-const UNPRINTED_SETS: [&str; 7] = [
+/// The onward blind set: like the six before it, it only measures, and trains nothing.
+const ONWARD_SET: &str = "ner_onward.jsonl";
+
+/// The gold sets whose misses are never printed: the reserve, spare, extra, further, later,
+/// after and onward sets, and the beyond blind set (`ner_beyond.jsonl`), not scored yet, which no
+/// test reads until the end of a round of extraction work.
+const UNPRINTED_SETS: [&str; 8] = [
     RESERVE_SET,
     SPARE_SET,
     EXTRA_SET,
     FURTHER_SET,
     LATER_SET,
     AFTER_SET,
-    "ner_onward.jsonl",
+    ONWARD_SET,
+    "ner_beyond.jsonl",
 ];
 
 /// The three kinds, in report order.
@@ -308,4 +312,9 @@ fn later_set_f1_is_at_least_0_85() {
 #[test]
 fn after_set_f1_is_at_least_0_85() {
     assert_f1(AFTER_SET, MIN_BLIND_F1);
+}
+
+#[test]
+fn onward_set_f1_is_at_least_0_85() {
+    assert_f1(ONWARD_SET, MIN_BLIND_F1);
 }
