@@ -75,9 +75,11 @@ fn extend_match(
 }
 
 /// Whether the name of `entry` may start at token `start`: any name may, but one whose article
-/// the text swallowed starts at a capitalised word only (`Caire`, not `CAP` nor `cap`), and a
-/// medium's only right after the swallowing word (`du Monde`, not `Monde` alone) or its own
-/// article in lowercase (`selon le Parisien`).
+/// the text swallowed starts at a capitalised word only (`Caire`, not `CAP` nor `cap`), right
+/// after the swallowing word or its own article in lowercase: a place after any `au`, `du`,
+/// `aux` or `des` (`au Cap`, `l'aéroport du Caire`, not the `Cap` of `collectif Cap au Nord`), a
+/// medium only after one that belongs to no other name (`du Monde`, not `Coupe du Monde`) or
+/// after its own article (`selon le Parisien`).
 fn may_start_at(entry: &Entry, doc: &Doc, start: usize) -> bool {
     match entry.article {
         None => true,
@@ -85,7 +87,10 @@ fn may_start_at(entry: &Entry, doc: &Doc, start: usize) -> bool {
         Some(article) if entry.class == Class::Media => {
             after_swallowed_article(doc, start) || after_lowercase_article(doc, start, article)
         }
-        Some(_) => true,
+        Some(article) => {
+            let swallowed = start > 0 && doc.is_one_of(start - 1, &["du", "au", "aux", "des"]);
+            swallowed || after_lowercase_article(doc, start, article)
+        }
     }
 }
 
@@ -137,9 +142,29 @@ mod tests {
     use super::*;
 
     fn first_match(text: &str) -> Option<(String, Class)> {
+        match_at(text, 0)
+    }
+
+    fn match_at(text: &str, at: usize) -> Option<(String, Class)> {
         let doc = Doc::new(text);
-        let (end, entry) = longest_listed(&doc, 0)?;
-        Some((doc.form(0, end), entry.class))
+        let (end, entry) = longest_listed(&doc, at)?;
+        Some((doc.form(at, end), entry.class))
+    }
+
+    #[test]
+    fn a_place_without_its_article_follows_the_word_that_swallowed_it() {
+        let cases = [
+            ("au Mans et", 1, Some("Mans")),
+            ("l'aéroport du Caire", 3, Some("Caire")),
+            ("en direct du Cap, où", 3, Some("Cap")),
+            ("Mans et", 0, None),
+            ("Cap au Nord", 0, None),
+            ("le collectif Cap au Nord", 2, None),
+        ];
+        for (text, at, expected) in cases {
+            let expected = expected.map(|name| (name.to_string(), Class::Geo));
+            assert_eq!(match_at(text, at), expected, "{text}");
+        }
     }
 
     #[test]
@@ -159,7 +184,6 @@ mod tests {
                 "République démocratique du Congo",
                 Some(("République démocratique du Congo", Class::Geo)),
             ),
-            ("Mans et", Some(("Mans", Class::Geo))),
             ("CAP et", None),
             ("Placée en garde à vue", None),
         ];
