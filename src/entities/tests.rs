@@ -673,3 +673,34 @@ fn newspapers_named_with_their_article_after_du_au_or_a_lowercase_article() {
         ),
     ]);
 }
+
+#[test]
+fn a_company_named_like_a_town_is_the_town_where_a_place_stands() {
+    check(&[
+        (
+            "Bouchons sur l'A7 entre Orange et Avignon.",
+            &[],
+            &["Avignon", "Orange"],
+            &[],
+        ),
+        (
+            "Il fallait 4 heures pour rejoindre Lyon depuis Orange.",
+            &[],
+            &["Lyon", "Orange"],
+            &[],
+        ),
+        ("Il a fait 35 °C à Orange mardi.", &[], &["Orange"], &[]),
+        (
+            "Un accord entre Orange et SFR a été signé.",
+            &[],
+            &[],
+            &["Orange", "SFR"],
+        ),
+        (
+            "Le baromètre BVA pour Orange et Europe 1 est paru.",
+            &[],
+            &[],
+            &["BVA", "Europe 1", "Orange"],
+        ),
+    ]);
+}

@@ -40,6 +40,9 @@ pub fn listed_name(doc: &Doc, start: usize, end: usize, entry: Entry) -> Outcome
     {
         return Outcome::skip(end);
     }
+    if single && doc.is(start, List::CompanyTown) && is_town_context(doc, start) {
+        return Outcome::found(doc, start, end, Some(Kind::Loc), Evidence::Cue);
+    }
     if entry.class == Class::Institution && cues::portfolio_before(doc, start) {
         return Outcome::skip(end);
     }
@@ -71,6 +74,21 @@ pub fn listed_name(doc: &Doc, start: usize, end: usize, entry: Entry) -> Outcome
         mentions: smallvec![mention],
         next: end,
     }
+}
+
+/// Whether the word at `start` stands where a town does: after a place's cue (`à`, `près`,
+/// `comté d'`) or `depuis`, or joined by `et` to a listed place (`entre Orange et Avignon`,
+/// `Lyon et Orange`, not `entre Orange et SFR` nor `pour Orange et Europe 1`).
+fn is_town_context(doc: &Doc, start: usize) -> bool {
+    let is_place = |at: usize| {
+        doc.is_capital(at)
+            && longest_listed(doc, at).is_some_and(|(_, entry)| entry.class == Class::Geo)
+    };
+    let before = start.checked_sub(1);
+    cues::place_before(doc, start)
+        || before.is_some_and(|at| doc.is_one_of(at, &["depuis"]))
+        || doc.is_one_of(start + 1, &["et"]) && is_place(start + 2)
+        || before.is_some_and(|at| doc.is_one_of(at, &["et"]) && at > 0 && is_place(at - 1))
 }
 
 /// Whether the listed medium of tokens `start..end` is named by compass points and written

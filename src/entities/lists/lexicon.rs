@@ -52,6 +52,8 @@ pub enum List {
     EnglishWord,
     /// Surnames of people often named by their surname alone (`Macron`, `Pen` of `Le Pen`).
     KnownSurname,
+    /// Listed companies named like a town (`Orange`): the town in a place's context.
+    CompanyTown,
     /// Keys the gazetteer knows, alone or as the start of a longer name: a word off this list
     /// starts no gazetteer name, which saves looking it up there.
     Gazetteer,
@@ -182,6 +184,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         (include_str!("data/org_nouns.txt"), List::OrgNoun),
         (include_str!("data/english_words.txt"), List::EnglishWord),
         (include_str!("data/known_surnames.txt"), List::KnownSurname),
+        (include_str!("data/company_towns.txt"), List::CompanyTown),
     ];
     for (data, list) in files {
         lexicon.add_words(data_lines(data).flat_map(str::split_whitespace), list);
