@@ -88,7 +88,7 @@ fn may_start_at(entry: &Entry, doc: &Doc, start: usize) -> bool {
             after_swallowed_article(doc, start) || after_lowercase_article(doc, start, article)
         }
         Some(article) => {
-            let swallowed = start > 0 && doc.is_one_of(start - 1, &["du", "au", "aux", "des"]);
+            let swallowed = start > 0 && doc.is_one_of(start - 1, &SWALLOWING_WORDS);
             swallowed || after_lowercase_article(doc, start, article)
         }
     }
@@ -111,7 +111,7 @@ fn after_swallowed_article(doc: &Doc, start: usize) -> bool {
     let Some(article) = start.checked_sub(1) else {
         return false;
     };
-    if !matches!(doc.word(article), "du" | "au" | "aux" | "des") {
+    if !doc.is_one_of(article, &SWALLOWING_WORDS) {
         return false;
     }
     let Some(owner) = article.checked_sub(1) else {
@@ -122,6 +122,9 @@ fn after_swallowed_article(doc: &Doc, start: usize) -> bool {
         (owner.saturating_sub(3)..=owner).any(|at| doc.is_one_of(at, &["plus", "moins"]));
     !doc.tokens[owner].is_capital() && !TITLE_WORDS.contains(&owner_word.as_str()) && !superlative
 }
+
+/// The words that swallow the article of the name after them (`au Cap`, `du Monde`).
+const SWALLOWING_WORDS: [&str; 4] = ["du", "au", "aux", "des"];
 
 /// Words before `du Monde` that make it a title, not the newspaper.
 const TITLE_WORDS: [&str; 10] = [
