@@ -261,19 +261,19 @@ fn follows_a_letter(text: &str, at: usize) -> bool {
 }
 
 /// Whether the character at byte `at` of `text` is a letter or a digit, and its width; none past
-/// the end. ASCII and Latin-1 letters are told without Unicode's tables.
+/// the end. ASCII and Latin-1 letters (`À` to `ÿ`, read from their two bytes: all but `×` and
+/// `÷`) are told without decoding them or reading Unicode's tables.
 fn char_at(text: &str, at: usize) -> Option<(bool, usize)> {
-    let byte = *text.as_bytes().get(at)?;
+    let bytes = text.as_bytes();
+    let byte = *bytes.get(at)?;
     if byte.is_ascii() {
         return Some((byte.is_ascii_alphanumeric(), 1));
     }
+    if let (0xC3, Some(&second)) = (byte, bytes.get(at + 1)) {
+        return Some((!matches!(second, 0x97 | 0xB7), 2));
+    }
     let c = text[at..].chars().next()?;
-    let is_word = match c {
-        '×' | '÷' => false,
-        'À'..='ÿ' => true,
-        _ => c.is_alphanumeric(),
-    };
-    Some((is_word, c.len_utf8()))
+    Some((c.is_alphanumeric(), c.len_utf8()))
 }
 
 /// The first two letters of the query's terms. Lowercasing, elision, stop words, folding and
