@@ -3,7 +3,8 @@
 //! parser error.
 
 /// The words of `query` with its syntax taken out: a field name without a word after its colon
-/// (`title:`) goes; quotes, brackets, braces, parentheses, colons and carets become spaces;
+/// (`title:`) goes; quotes, backquotes, brackets, braces, parentheses, colons, carets and the
+/// signs of comparisons (`<`, `>`, `=`) become spaces;
 /// excluded words (`-grève`, `NOT grève`) go, since searching for them would find what was
 /// excluded; and `AND` or `OR` left without a word on both sides goes.
 pub fn plain_words(query: &str) -> String {
@@ -12,7 +13,8 @@ pub fn plain_words(query: &str) -> String {
         .join(" ")
         .chars()
         .map(|c| match c {
-            '"' | '(' | ')' | '[' | ']' | '{' | '}' | ':' | '^' | '~' | '*' | '\\' => ' ',
+            '"' | '`' | '(' | ')' | '[' | ']' | '{' | '}' | ':' | '^' | '~' | '*' | '\\' => ' ',
+            '<' | '>' | '=' => ' ',
             c if c.is_control() => ' ',
             c => c,
         })
@@ -214,6 +216,9 @@ mod tests {
             ("grève NOT SNCF )", plain, "grève"),
             ("(grève AND NOT", plain, "grève"),
             ("\"\"", plain, ""),
+            ("grève `cheminots`", plain, "grève cheminots"),
+            ("class `long`: 80", plain, "class long 80"),
+            ("prix >= 80 <>", plain, "prix 80"),
         ];
         for (query, repair, expected) in cases {
             assert_eq!(repair(query), expected, "{query}");

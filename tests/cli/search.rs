@@ -713,6 +713,16 @@ fn a_malformed_query_is_repaired_and_says_how() {
             "grève",
             "a field name had no word after its colon",
         ),
+        (
+            "grève `cheminots`",
+            "grève cheminots",
+            "the query's syntax could not be read",
+        ),
+        (
+            "grève <> cheminots",
+            "grève cheminots",
+            "the query's syntax could not be read",
+        ),
     ];
     for (query, understood, note) in cases {
         let text = index.run_search(query, &[]);
