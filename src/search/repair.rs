@@ -3,8 +3,8 @@
 //! parser error.
 
 /// The words of `query` with its syntax taken out: a field name without a word after its colon
-/// (`title:`) goes; quotes, backquotes, brackets, braces, parentheses, colons, carets and the
-/// signs of comparisons (`<`, `>`, `=`) become spaces;
+/// (`title:`) goes; quotes, backquotes, brackets, braces, parentheses, colons, carets, slashes
+/// (`/grève/` reads as a pattern) and the signs of comparisons (`<`, `>`, `=`) become spaces;
 /// excluded words (`-grève`, `NOT grève`) go, since searching for them would find what was
 /// excluded; and `AND` or `OR` left without a word on both sides goes.
 pub fn plain_words(query: &str) -> String {
@@ -14,7 +14,7 @@ pub fn plain_words(query: &str) -> String {
         .chars()
         .map(|c| match c {
             '"' | '`' | '(' | ')' | '[' | ']' | '{' | '}' | ':' | '^' | '~' | '*' | '\\' => ' ',
-            '<' | '>' | '=' => ' ',
+            '<' | '>' | '=' | '/' => ' ',
             c if c.is_control() => ' ',
             c => c,
         })
@@ -219,6 +219,7 @@ mod tests {
             ("grève `cheminots`", plain, "grève cheminots"),
             ("class `long`: 80", plain, "class long 80"),
             ("prix >= 80 <>", plain, "prix 80"),
+            ("/grève/", plain, "grève"),
         ];
         for (query, repair, expected) in cases {
             assert_eq!(repair(query), expected, "{query}");
