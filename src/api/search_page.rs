@@ -3,8 +3,8 @@
 
 use crate::error::{Error, Result};
 use crate::search::{
-    Correction, Engine, Facets, Hit, SearchOptions, SearchResults, corrected, facets, mended,
-    plain_words, slips, spellings,
+    Correction, Engine, Facets, Hit, SearchOptions, SearchResults, composed, corrected, facets,
+    mended, plain_words, slips, spellings,
 };
 use std::collections::HashSet;
 
@@ -64,6 +64,10 @@ pub fn search_page(
     options: &SearchOptions,
     with_facets: bool,
 ) -> Result<SearchPage> {
+    let options = &SearchOptions {
+        query: composed(&options.query),
+        ..options.clone()
+    };
     let corrections = match options.exact {
         true => Vec::new(),
         false => spellings(engine, &options.query),

@@ -1,7 +1,8 @@
 //! One article in full, for reading: found by its id, every paragraph with the query's words
 //! highlighted as in snippets.
 
-use super::engine::{Engine, SearchOptions};
+use super::as_searched::parse_as_searched;
+use super::engine::Engine;
 use super::snippet::{Snippet, SnippetMaker};
 use crate::article::Entities;
 use crate::error::{Error, Result};
@@ -57,11 +58,7 @@ pub fn read_article(engine: &Engine, id: &str, query: &str) -> Result<Option<Art
         return Ok(None);
     };
     let doc: TantivyDocument = searcher.doc(address).map_err(failed)?;
-    let search = SearchOptions {
-        query: query.to_string(),
-        ..SearchOptions::default()
-    };
-    let matching = engine.parse(&search, &engine.rewrite(query), true)?;
+    let matching = parse_as_searched(engine, query)?;
     let maker = |field| SnippetMaker::new(&searcher, matching.as_ref(), field, 0).map_err(failed);
     let text = |field| fields.text(&doc, field).map(str::to_string);
     let mut body_maker = maker(fields.body)?;

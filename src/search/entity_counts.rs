@@ -1,7 +1,8 @@
 //! `depeche entities`: the most frequent people, places and organisations of the index, or of the
 //! articles matching a query, counted from the entity facet columns.
 
-use super::engine::{Engine, SearchOptions};
+use super::as_searched::parse_as_searched;
+use super::engine::Engine;
 use super::entity_collector::EntityCollector;
 use crate::article::EntityKind;
 use crate::entities::name_key;
@@ -45,11 +46,7 @@ pub struct EntityCount {
 /// options' query, most frequent first (ties by name).
 pub fn top_entities(engine: &Engine, options: &EntityOptions) -> Result<Vec<EntityCount>> {
     engine.need_entities()?;
-    let search = SearchOptions {
-        query: options.query.clone(),
-        ..SearchOptions::default()
-    };
-    let query = engine.parse(&search, &engine.rewrite(&search.query), true)?;
+    let query = parse_as_searched(engine, &options.query)?;
     let searcher = engine.searcher();
     let collector = EntityCollector::new(
         options

@@ -3,6 +3,7 @@
 //! articles.
 
 mod article;
+mod as_searched;
 mod contradiction;
 mod correct;
 mod engine;
@@ -24,6 +25,7 @@ pub use correct::{Correction, corrected, spellings};
 pub use engine::{Engine, Hit, SearchOptions, SearchResults, Sort};
 pub use entity_counts::{EntityCount, EntityOptions, top_entities};
 pub use facets::{FacetCount, Facets, facets};
+pub use query::composed;
 pub use repair::{Slip, mended, plain_words, slips};
 pub use snippet::Snippet;
 pub use stats::{IndexStats, stats};

@@ -6,6 +6,7 @@
 //! looked for by the name extraction gives it.
 
 use crate::entities::other_listed_name;
+use unicode_normalization::UnicodeNormalization;
 
 /// A query rewritten for tantivy.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,10 +30,10 @@ pub(super) enum Piece<'a> {
 }
 
 /// Rewrites `query`; `fields` are the known field names, `is_noise` tells a word that the analyzer
-/// turns into nothing. Control characters (pasted from a terminal, say) separate words: they
-/// become spaces, where indexed text drops them.
+/// turns into nothing. Accented letters are composed (see `composed`). Control characters (pasted
+/// from a terminal, say) separate words: they become spaces, where indexed text drops them.
 pub fn rewrite(query: &str, fields: &[&str], is_noise: impl Fn(&str) -> bool) -> Rewritten {
-    let query = query.replace(char::is_control, " ");
+    let query = composed(query).replace(char::is_control, " ");
     let query = query.as_str();
     let mut parts = Vec::new();
     let mut plain = true;
@@ -55,6 +56,12 @@ pub fn rewrite(query: &str, fields: &[&str], is_noise: impl Fn(&str) -> bool) ->
         plain: plain && parts.len() > 1,
         text: parts.join(" "),
     }
+}
+
+/// `query` with its accented letters composed (NFC), as the indexed text's are: `grève` pasted
+/// from a PDF as `e` and a combining grave accent is the word `grève`.
+pub fn composed(query: &str) -> String {
+    query.nfc().collect()
 }
 
 /// Splits a query into phrases, ranges and words.

@@ -178,6 +178,18 @@ fn an_article_comes_whole_with_its_matches_highlighted() {
     assert!(marked >= 2, "{paragraphs:?}");
     let plain = server.get(&format!("/api/article/{id}")).json();
     assert!(!plain["paragraphs"].to_string().contains("<b>"));
+    // The search's repairs and spellings hold in the article too: an open quote, a dangling AND,
+    // a misspelt word no article writes, accents typed as combining marks.
+    for query in [
+        "%22cheminots",
+        "cheminots%20AND",
+        "cheminnots",
+        "gre%CC%80ve",
+    ] {
+        let article = server.get(&format!("/api/article/{id}?q={query}")).json();
+        let shown = article["paragraphs"].to_string();
+        assert!(shown.contains("<b>"), "{query}: {shown}");
+    }
 }
 
 #[test]
