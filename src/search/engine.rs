@@ -5,8 +5,9 @@ use super::contradiction::excludes_what_it_requires;
 use super::one_pass::{self, Ranking};
 use super::query::{Rewritten, rewrite};
 use super::snippet::{Snippet, SnippetMaker};
+use super::whole_name::WholeName;
 use crate::article::Entities;
-use crate::entities::other_listed_name;
+use crate::entities::{name_key, other_listed_name};
 use crate::error::{Error, Result};
 use crate::index::schema::{Fields, to_tantivy_date};
 use crate::index::store::{self, BuildSettings, OpenIndex};
@@ -476,22 +477,39 @@ impl Engine {
         Box::new(RangeQuery::new(bound(from), bound(to)))
     }
 
-    /// Articles naming `name` as a person, place or organisation (case, accents and hyphens aside),
-    /// or naming the listed entity `name` is an alias of (`LREM`) by the name extraction gives it;
-    /// it filters without changing scores.
+    /// Articles naming `name` whole as a person, place or organisation (case, accents and hyphens
+    /// aside; a person also by their last words, `Macron`), or naming the listed entity `name` is
+    /// an alias of (`LREM`) by the name extraction gives it: the articles its facet counts. It
+    /// filters without changing scores.
     fn entity_filter(&self, name: &str) -> Result<Box<dyn Query>> {
         let fields = self.fields();
         let parser = QueryParser::for_index(&self.opened.index, fields.entity_fields().to_vec());
         let phrase = |name: &str| format!("\"{}\"", name.replace('"', " "));
-        let phrases = match other_listed_name(name) {
+        let listed = other_listed_name(name);
+        let phrases = match listed {
             Some(listed) => format!("{} OR {}", phrase(name), phrase(listed)),
             None => phrase(name),
         };
-        let query = parser.parse_query(&phrases).map_err(|e| Error::Query {
+        let candidates = parser.parse_query(&phrases).map_err(|e| Error::Query {
             query: name.to_string(),
             reason: e.to_string(),
         })?;
-        Ok(Box::new(ConstScoreQuery::new(query, 0.0)))
+        let schema = self.opened.index.schema();
+        let whole = WholeName {
+            candidates,
+            keys: std::iter::once(name).chain(listed).map(name_key).collect(),
+            fields: fields
+                .entity_fields()
+                .iter()
+                .map(|&field| {
+                    (
+                        schema.get_field_name(field).to_string(),
+                        field == fields.per,
+                    )
+                })
+                .collect(),
+        };
+        Ok(Box::new(ConstScoreQuery::new(Box::new(whole), 0.0)))
     }
 
     /// The top `wanted` hits of `query` in the asked order, with their scores, and how many

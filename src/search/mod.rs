@@ -15,6 +15,7 @@ mod query;
 mod repair;
 mod snippet;
 mod stats;
+mod whole_name;
 mod word_terms;
 
 #[cfg(test)]

@@ -70,7 +70,7 @@ fn prints_one_tab_separated_line_per_entity() {
 }
 
 #[test]
-fn entity_filters_and_prefixes_match_names_loosely() {
+fn entity_filters_and_prefixes_match_names_loosely_but_whole() {
     let index = CorpusIndex::get();
     let cases: &[(&str, &[&str], u64)] = &[
         ("", &["--entity", "Hélène Marchetti"], 5),
@@ -82,6 +82,12 @@ fn entity_filters_and_prefixes_match_names_loosely() {
         ),
         ("", &["--entity", "Ri Song-chol", "--entity", "FNSEA"], 0),
         ("", &["--entity", "Personne Inconnue"], 0),
+        // A name whole, as `entities` counts it: not `Corée du Nord`, `France 2` or `Europe 1`;
+        // a person also by their last words.
+        ("", &["--entity", "Nord"], 5),
+        ("", &["--entity", "France"], 10),
+        ("", &["--entity", "Europe"], 5),
+        ("", &["--entity", "Marchetti"], 5),
         ("per:\"Ri Song-chol\"", &[], 4),
         ("per:\"ri song chol\"", &[], 4),
         ("per:\"Helene Marchetti\"", &[], 5),
