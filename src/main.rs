@@ -51,7 +51,8 @@ fn run(command: Command) -> Result<bool> {
             } else {
                 output::search_text(&mut out, &page, output::use_color())?;
             }
-            !page.results.hits.is_empty()
+            // With `--limit 0`, a count alone: matching articles are hits not shown.
+            !page.results.hits.is_empty() || (options.limit == 0 && page.results.total_hits > 0)
         }
         Command::Entities {
             query,

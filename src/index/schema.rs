@@ -248,8 +248,14 @@ impl Fields {
 
 /// A calendar date as a tantivy date (midnight UTC).
 pub fn to_tantivy_date(date: NaiveDate) -> DateTime {
-    DateTime::from_timestamp_secs(date.and_time(chrono::NaiveTime::MIN).and_utc().timestamp())
+    let seconds = date.and_time(chrono::NaiveTime::MIN).and_utc().timestamp();
+    DateTime::from_timestamp_secs(seconds.clamp(-MAX_DATE_SECONDS, MAX_DATE_SECONDS))
 }
+
+/// The furthest from 1970 a date goes in seconds, either way: tantivy keeps nanoseconds in 64 bits
+/// (years 1677 to 2262), so a date past them (`--from 9999-12-31`) is taken as the last it can
+/// hold rather than wrapped round to the other end.
+const MAX_DATE_SECONDS: i64 = i64::MAX / 1_000_000_000;
 
 /// An article id as the API and exports write it: 16 hexadecimal digits.
 pub fn id_text(id: u64) -> String {

@@ -353,6 +353,14 @@ fn date_filters_keep_articles_of_the_period() {
     let nothing = index.search("corée", &["--from", "2019-01-01", "--to", "2019-12-31"]);
     assert_eq!((nothing.run.code, nothing.total()), (1, 0));
 
+    // Dates beyond what the index holds (1677 to 2262) are its ends, not wrapped round.
+    let all = index.search("corée", &[]).total();
+    let far = |args: &[&str]| index.search("corée", args).total();
+    assert_eq!(far(&["--from", "9999-12-31"]), 0);
+    assert_eq!(far(&["--to", "9999-12-31"]), all);
+    assert_eq!(far(&["--from", "1000-01-01", "--to", "9999-12-31"]), all);
+    assert_eq!(far(&["--to", "1000-01-01"]), 0);
+
     let range = index.search(
         "ministre",
         &["--from", "2023-01-01", "--to", "2024-12-31", "-n", "50"],
@@ -534,11 +542,13 @@ fn limit_and_offset_page_through_the_hits() {
 }
 
 #[test]
-fn a_limit_of_zero_shows_no_hit() {
+fn a_limit_of_zero_counts_without_showing_hits() {
     let index = CorpusIndex::get();
     let found = index.search("ornithorynque", &["-n", "0"]);
-    assert_eq!(found.total(), 1);
+    assert_eq!((found.run.code, found.total()), (0, 1));
     assert!(found.hits().is_empty(), "{:?}", found.paths());
+    let none = index.search("zorglub", &["-n", "0"]);
+    assert_eq!((none.run.code, none.total()), (1, 0));
 }
 
 #[test]
