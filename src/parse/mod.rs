@@ -117,19 +117,41 @@ fn parse_json_lines(text: &str, source: &Source<'_>) -> Parsed {
     parsed
 }
 
-/// Decodes bytes: a BOM (UTF-8 or UTF-16) decides, else UTF-8, else Windows-1252.
+/// Decodes bytes: a BOM (UTF-8 or UTF-16) decides, else UTF-8, else Windows-1252; a UTF-8 text
+/// with a few stray Windows-1252 bytes (a `café` pasted from elsewhere) stays UTF-8, only those
+/// bytes read as Windows-1252.
 fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
         return encoding.decode_without_bom_handling(&bytes[bom_length..]).0;
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => text.into(),
+        Err(_) if is_mostly_utf8(bytes) => {
+            let mut text = String::with_capacity(bytes.len() + 16);
+            for chunk in bytes.utf8_chunks() {
+                text.push_str(chunk.valid());
+                let stray = encoding_rs::WINDOWS_1252.decode_without_bom_handling(chunk.invalid());
+                text.push_str(&stray.0);
+            }
+            text.into()
+        }
         Err(_) => {
             encoding_rs::WINDOWS_1252
                 .decode_without_bom_handling(bytes)
                 .0
         }
     }
+}
+
+/// Whether bytes that are not all UTF-8 hold more characters written in UTF-8 beyond ASCII (`é`
+/// as two bytes) than stray bytes: a UTF-8 text with a few slips, rather than a Windows-1252 one.
+fn is_mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut written, mut stray) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        written += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        stray += usize::from(!chunk.invalid().is_empty());
+    }
+    written > stray
 }
 
 #[cfg(test)]
@@ -154,6 +176,11 @@ mod tests {
             (b"\xEF\xBB\xBFCor\xC3\xA9e", "Corée"),
             (b"Cor\xE9e", "Corée"),
             (&utf16, "Corée"),
+            (
+                b"Cor\xC3\xA9e, \xC3\xA9t\xC3\xA9, caf\xE9",
+                "Corée, été, café",
+            ),
+            (b"Cor\xE9e, \xE9t\xE9, caf\xC3\xA9", "Corée, été, cafÃ©"),
         ];
         for (bytes, expected) in cases {
             assert_eq!(decode(bytes), *expected);
