@@ -3,6 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::parse::{Format, Source};
+use std::collections::HashSet;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -69,8 +70,8 @@ pub enum Entry {
     Unreadable(PathBuf, String),
 }
 
-/// Walks `corpus` recursively, following links (loops are reported, not followed), skipping
-/// hidden files and folders.
+/// Walks `corpus` recursively, following links (loops are reported, not followed, and a file
+/// reached again through a link is not read twice), skipping hidden files and folders.
 pub fn walk(corpus: &Path) -> Result<Walk> {
     let mut found = Walk::default();
     for entry in entries(corpus)? {
@@ -99,13 +100,14 @@ pub fn entries(corpus: &Path) -> Result<impl Iterator<Item = Entry>> {
         });
     }
     let root = corpus.to_path_buf();
+    let mut read = HashSet::new();
     let entries = WalkDir::new(corpus)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     Ok(entries.filter_map(move |entry| match entry {
-        Ok(entry) if entry.file_type().is_file() => Some(file_entry(entry)),
+        Ok(entry) if entry.file_type().is_file() => Some(file_entry(entry, &mut read)),
         Ok(_) => None,
         Err(error) => {
             let path = error.path().unwrap_or(&root).to_path_buf();
@@ -115,12 +117,37 @@ pub fn entries(corpus: &Path) -> Result<impl Iterator<Item = Entry>> {
     }))
 }
 
-/// What a file found by the walk is.
-fn file_entry(entry: walkdir::DirEntry) -> Entry {
+/// What tells a file from the others wherever it is reached from (a link to a file or to a folder
+/// reaches it again): its device and inode; for a file whose metadata cannot be read, its path.
+#[cfg(unix)]
+fn file_identity(path: &Path, metadata: Option<&std::fs::Metadata>) -> FileIdentity {
+    use std::os::unix::fs::MetadataExt;
+    match metadata {
+        Some(metadata) => (metadata.dev(), metadata.ino(), None),
+        None => (0, 0, Some(path.to_path_buf())),
+    }
+}
+
+/// What tells a file from the others: its path (a file reached through links is read again where
+/// inodes are not at hand).
+#[cfg(not(unix))]
+fn file_identity(path: &Path, _: Option<&std::fs::Metadata>) -> FileIdentity {
+    (0, 0, Some(path.to_path_buf()))
+}
+
+/// A file's device and inode, or its path (see `file_identity`).
+type FileIdentity = (u64, u64, Option<PathBuf>);
+
+/// What a file found by the walk is; a file in `read` already (reached again through a link) is
+/// none to read.
+fn file_entry(entry: walkdir::DirEntry, read: &mut HashSet<FileIdentity>) -> Entry {
     let Some(format) = Format::of(entry.path()).filter(|_| !is_readme(entry.path())) else {
         return Entry::Other;
     };
     let metadata = entry.metadata().ok();
+    if !read.insert(file_identity(entry.path(), metadata.as_ref())) {
+        return Entry::Other;
+    }
     let size = metadata.as_ref().map_or(0, |m| m.len());
     let modified = metadata
         .and_then(|m| m.modified().ok())

@@ -195,6 +195,30 @@ fn a_broken_symlink_is_a_skip_and_keeps_the_articles_of_its_target() {
     );
 }
 
+#[test]
+fn a_file_reached_again_through_links_is_read_once() {
+    let dir = TempDir::new().unwrap();
+    let c = dir.path().join("c");
+    fs::create_dir_all(c.join("textes")).unwrap();
+    fs::write(c.join("textes/vrai.txt"), article("Vrai", "bégonia")).unwrap();
+    symlink("textes/vrai.txt", c.join("zz-lien.txt")).unwrap();
+    symlink("textes", c.join("zz-dossier")).unwrap();
+    let run = index(dir.path(), &[]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{run:#?}");
+    assert_eq!(
+        summary_after_timing(&run),
+        [
+            "files: 3 seen, 1 added, 0 updated, 0 removed, 0 unchanged, 2 not articles",
+            "skipped: 0",
+        ]
+    );
+    let index = dir.path().join("index");
+    assert_eq!(
+        search_in(dir.path(), &index, "bégonia", &[]).paths(),
+        ["c/textes/vrai.txt"]
+    );
+}
+
 /// Sets the permission bits of `path`.
 fn chmod(path: &Path, mode: u32) {
     fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
