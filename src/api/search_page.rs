@@ -4,7 +4,7 @@
 use crate::error::{Error, Result};
 use crate::search::{
     Correction, Engine, Facets, Hit, SearchOptions, SearchResults, composed, corrected, facets,
-    mended, plain_words, slips, spellings,
+    repairs, slips, spellings,
 };
 use std::collections::HashSet;
 
@@ -29,17 +29,13 @@ pub struct SearchPage {
     pub facets: Facets,
 }
 
-/// The search of the first repair of `options`'s query the parser accepts: its slips mended
-/// ([`mended`]), else its plain words ([`plain_words`]); none when no word is left to search.
+/// The search of the first repair of `options`'s query the parser accepts ([`repairs`]: its slips
+/// mended, else its plain words); none when no word is left to search.
 fn repaired_search(
     engine: &Engine,
     options: &SearchOptions,
 ) -> Result<Option<(SearchOptions, SearchResults)>> {
-    for repair in [mended, plain_words] {
-        let query = repair(&options.query);
-        if query.is_empty() || query == options.query {
-            continue;
-        }
+    for query in repairs(&options.query) {
         let repaired = SearchOptions {
             query,
             ..options.clone()

@@ -6,7 +6,7 @@
 use super::correct::{corrected, spellings};
 use super::engine::{Engine, SearchOptions};
 use super::query::composed;
-use super::repair::{mended, plain_words};
+use super::repair::repairs;
 use crate::error::{Error, Result};
 use tantivy::query::Query;
 
@@ -27,13 +27,10 @@ pub fn parse_as_searched(engine: &Engine, query: &str) -> Result<Box<dyn Query>>
         Err(refused @ Error::Query { .. }) => refused,
         parsed => return parsed,
     };
-    for repair in [mended, plain_words] {
-        let repaired = repair(&query);
-        if repaired.is_empty() || repaired == query {
-            continue;
-        }
-        if let Ok(parsed) = parse(engine, &repaired) {
-            return Ok(parsed);
+    for repaired in repairs(&query) {
+        match parse(engine, &repaired) {
+            Err(Error::Query { .. }) => continue,
+            parsed => return parsed,
         }
     }
     Err(refused)

@@ -27,6 +27,6 @@ pub use engine::{Engine, Hit, SearchOptions, SearchResults, Sort};
 pub use entity_counts::{EntityCount, EntityOptions, top_entities};
 pub use facets::{FacetCount, Facets, facets};
 pub use query::composed;
-pub use repair::{Slip, mended, plain_words, slips};
+pub use repair::{Slip, mended, plain_words, repairs, slips};
 pub use snippet::Snippet;
 pub use stats::{IndexStats, stats};

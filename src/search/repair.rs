@@ -2,6 +2,16 @@
 //! without the syntax that tripped it, so that a search box never answers a typing slip with a
 //! parser error.
 
+/// The repairs of a query the parser refused, in the order to try them: its slips mended
+/// ([`mended`]), then its plain words ([`plain_words`]); each only when it changes the query and
+/// leaves something to search.
+pub fn repairs(query: &str) -> impl Iterator<Item = String> + '_ {
+    [mended, plain_words]
+        .into_iter()
+        .map(move |repair| repair(query))
+        .filter(move |repaired| !repaired.is_empty() && repaired != query)
+}
+
 /// The words of `query` with its syntax taken out: a field name without a word after its colon
 /// (`title:`) goes; quotes, backquotes, brackets, braces, parentheses, colons, carets, slashes
 /// (`/grève/` reads as a pattern) and the signs of comparisons (`<`, `>`, `=`) become spaces;
